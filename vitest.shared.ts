@@ -1,0 +1,19 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { defineProject } from 'vitest/config';
+
+/**
+ * Every project's tests resolve workspace packages to their TypeScript source
+ * (the `dl-source` export condition), so `pnpm test` needs no build first.
+ */
+export const sourceResolution = {
+  resolve: { conditions: ['dl-source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['dl-source', ...defaultServerConditions] } },
+};
+
+/** A Node-environment test project named after its package. */
+export function nodeProject(name: string, include = ['test/**/*.test.ts']) {
+  return defineProject({
+    ...sourceResolution,
+    test: { name, include, environment: 'node', testTimeout: 20_000, hookTimeout: 20_000 },
+  });
+}
