@@ -1,0 +1,18 @@
+import type { DownloadFile, DownloadFileOptions } from '@dl/types';
+import type { DownloadDriver } from './driver';
+import { ConcurrencyQueue, DEFAULT_MAX_CONCURRENT } from './queue';
+import { createTask } from './task';
+
+export interface DownloaderConfig {
+  /** Downloads that run at once; the rest wait in arrival order. @default 10 */
+  maxConcurrent?: number;
+  /** Resolves relative URLs (the page's address on the web); without it they are invalid. */
+  baseUrl?: () => string | undefined;
+}
+
+/** Builds an adapter's `downloadFile` from its platform driver. Each call has its own queue. */
+export function createDownloadFile(driver: DownloadDriver, config: DownloaderConfig = {}): DownloadFile {
+  const queue = new ConcurrencyQueue(config.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
+  const context = { driver, queue, baseUrl: config.baseUrl };
+  return (options: DownloadFileOptions) => createTask(options, context);
+}

@@ -1,0 +1,54 @@
+import type { DownloadFileOptions, ResponseHeaders } from '@dl/types';
+import type { DownloadError } from './errors';
+
+/** What a driver reports once the file is saved. */
+export interface SavedFile {
+  statusCode: number;
+  header: ResponseHeaders;
+  /** Where the bytes are, when the caller gave no `filePath`. */
+  tempFilePath?: string;
+  /** The caller's `filePath`, once the bytes are there. */
+  filePath?: string;
+  /** Size in bytes of the saved file. */
+  dataLength: number;
+  profile?: Record<string, unknown>;
+}
+
+/**
+ * One download handed to a platform driver. The driver reports what happens; `@dl/core` turns the
+ * reports into the contract (order, progress rules, callbacks, promise), so drivers stay platform code.
+ */
+export interface DownloadJob {
+  /** Validated absolute http(s) URL. */
+  readonly url: string;
+  /** Validated request headers. */
+  readonly header: Readonly<Record<string, string>>;
+  /** The caller's target, when given. */
+  readonly filePath?: string;
+  /** The caller's options as given, for platform options the contract does not name. */
+  readonly options: Readonly<DownloadFileOptions>;
+  /**
+   * Aborts on `task.abort()`, the `signal` option or the timeout; its `reason` is the `DownloadError`
+   * the task will fail with. On abort the driver stops the request, removes what it wrote, then settles.
+   */
+  readonly signal: AbortSignal;
+  /** The final response's status and headers (lower-case names). */
+  headers(statusCode: number, header: ResponseHeaders): void;
+  /** Cumulative bytes saved so far and bytes expected (0 when unknown). */
+  progress(written: number, expected: number): void;
+  /** The file is saved. */
+  succeed(saved: SavedFile): void;
+  /** The download failed; after an abort, any error will do (the task reports the abort's reason). */
+  fail(error: DownloadError): void;
+}
+
+/** The platform half of an adapter: start a request, stream bytes to a file, stop when asked. */
+export interface DownloadDriver {
+  /** Begin the download. Must settle the job exactly once, also after `job.signal` aborts. */
+  start(job: DownloadJob): void;
+  /**
+   * Remove a saved file nobody will get: the task was aborted (or timed out) in the moment between the
+   * driver saving it and the task settling. Without it such a file would be left behind.
+   */
+  discard?(saved: SavedFile): void | Promise<void>;
+}

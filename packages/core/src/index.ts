@@ -1,0 +1,26 @@
+/**
+ * The platform-neutral machinery every dl adapter shares. An adapter supplies a {@link DownloadDriver}
+ * ("start this request, stream bytes to this sink, stop it") and gets the whole contract from
+ * {@link createDownloadFile}.
+ * @packageDocumentation
+ */
+export { createDownloadFile, type DownloaderConfig } from './downloader';
+export type { DownloadDriver, DownloadJob, SavedFile } from './driver';
+export {
+  abortError,
+  DownloadError,
+  ERRNO,
+  fileSystemError,
+  invalidArgument,
+  isDownloadError,
+  networkError,
+  timeoutError,
+  tooManyRedirects,
+} from './errors';
+export { type ByteSink, expectedBodyLength, headersToRecord, pumpBody, toDownloadError } from './fetch-body';
+export { ListenerSet } from './listeners';
+export { ProgressTracker, UNKNOWN_SIZE_INTERVAL_MS } from './progress';
+export { ConcurrencyQueue, DEFAULT_MAX_CONCURRENT, type QueueTicket } from './queue';
+export { callSafely, reportError } from './report-error';
+export { ABORT_GRACE_MS, createTask, type TaskContext } from './task';
+export { DEFAULT_TIMEOUT_MS, type ValidatedOptions, validateOptions } from './validate';

@@ -1,0 +1,193 @@
+import type {
+  DownloadFailResult,
+  DownloadFileOptions,
+  DownloadFileSuccessResult,
+  DownloadTask,
+  DownloadTaskPromise,
+  OnHeadersReceivedCallbackResult,
+  OnProgressUpdateCallbackResult,
+} from '@dl/types';
+import type { DownloadDriver, DownloadJob, SavedFile } from './driver';
+import { abortError, DownloadError, isDownloadError, networkError, timeoutError } from './errors';
+import { ListenerSet } from './listeners';
+import { ProgressTracker } from './progress';
+import type { ConcurrencyQueue, QueueTicket } from './queue';
+import { callSafely, reportError } from './report-error';
+import { validateOptions } from './validate';
+
+/** How long an aborted driver gets to stop and clean up before the task settles without it. */
+export const ABORT_GRACE_MS = 5_000;
+
+export interface TaskContext {
+  driver: DownloadDriver;
+  queue: ConcurrencyQueue;
+  /** Resolves relative URLs (the page's address on the web). */
+  baseUrl?: () => string | undefined;
+}
+
+type State = 'pending' | 'queued' | 'running' | 'stopping' | 'settled';
+
+/**
+ * One download task: validates, queues, hands the job to the platform driver, and turns the driver's
+ * reports into the contract's events, callbacks and promise. Every rule of the contract that is not
+ * about the platform lives here, so every adapter keeps it the same way.
+ */
+export function createTask(options: DownloadFileOptions, context: TaskContext): DownloadTaskPromise {
+  const callbacks: Partial<DownloadFileOptions> =
+    options !== null && typeof options === 'object' ? options : {};
+  const headersListeners = new ListenerSet<OnHeadersReceivedCallbackResult>();
+  const progressListeners = new ListenerSet<OnProgressUpdateCallbackResult>();
+  const progress = new ProgressTracker();
+  const controller = new AbortController();
+
+  let state: State = 'pending';
+  let headersSent = false;
+  let stopReason: DownloadError | undefined;
+  let ticket: QueueTicket | undefined;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  let grace: ReturnType<typeof setTimeout> | undefined;
+  let resolvePromise!: (result: DownloadFileSuccessResult) => void;
+  let rejectPromise!: (error: DownloadError) => void;
+
+  const promise = new Promise<DownloadFileSuccessResult>((resolve, reject) => {
+    resolvePromise = resolve;
+    rejectPromise = reject;
+  });
+  // Callers who chose callbacks handle failure there; an unawaited rejection must not surface.
+  if (typeof callbacks.fail === 'function' || typeof callbacks.complete === 'function') {
+    promise.catch(() => {});
+  }
+
+  const userSignal = callbacks.signal;
+  const onUserAbort = () => stop(abortError());
+
+  function finish(): void {
+    state = 'settled';
+    clearTimeout(deadline);
+    clearTimeout(grace);
+    userSignal?.removeEventListener?.('abort', onUserAbort);
+    ticket?.release();
+    headersListeners.remove();
+    progressListeners.remove();
+  }
+
+  function settleFailure(error: DownloadError): void {
+    if (state === 'settled') return;
+    finish();
+    const result: DownloadFailResult = error.toFailResult();
+    callSafely(callbacks.fail, result);
+    callSafely(callbacks.complete, result);
+    rejectPromise(error);
+  }
+
+  function settleSuccess(saved: SavedFile): void {
+    if (!headersSent) sendHeaders(saved.statusCode, saved.header);
+    progressListeners.emit(progress.final(saved.dataLength));
+    finish();
+    const result: DownloadFileSuccessResult = {
+      errMsg: 'downloadFile:ok',
+      statusCode: saved.statusCode,
+      header: saved.header,
+      dataLength: saved.dataLength,
+    };
+    if (saved.filePath !== undefined) result.filePath = saved.filePath;
+    else if (saved.tempFilePath !== undefined) result.tempFilePath = saved.tempFilePath;
+    if (saved.profile !== undefined) result.profile = saved.profile;
+    callSafely(callbacks.success, result);
+    callSafely(callbacks.complete, result);
+    resolvePromise(result);
+  }
+
+  function sendHeaders(statusCode: number, header: Record<string, string>): void {
+    headersSent = true;
+    headersListeners.emit({ header, statusCode });
+  }
+
+  function stop(reason: DownloadError): void {
+    if (state === 'settled' || state === 'stopping') return;
+    if (state === 'pending' || state === 'queued') {
+      ticket?.cancel();
+      state = 'stopping';
+      // Settle on a later tick, never inside the caller's abort() call.
+      queueMicrotask(() => settleFailure(reason));
+      return;
+    }
+    state = 'stopping';
+    stopReason = reason;
+    clearTimeout(deadline);
+    controller.abort(reason);
+    // The driver settles once it has stopped and cleaned up; this is only a backstop.
+    grace = setTimeout(() => settleFailure(reason), ABORT_GRACE_MS);
+  }
+
+  const job: DownloadJob = {
+    url: '',
+    header: {},
+    options: callbacks as DownloadFileOptions,
+    signal: controller.signal,
+    headers(statusCode, header) {
+      if (state !== 'running' || headersSent) return;
+      sendHeaders(statusCode, header);
+    },
+    progress(written, expected) {
+      // Progress before the headers event would break the contract's order; the final event still comes.
+      if (state !== 'running' || !headersSent) return;
+      const event = progress.update(written, expected);
+      if (event) progressListeners.emit(event);
+    },
+    succeed(saved) {
+      if (state === 'running') return settleSuccess(saved);
+      if (state === 'stopping' && stopReason) {
+        // Aborted while the driver was finishing: the file must not outlive the task.
+        const reason = stopReason;
+        Promise.resolve()
+          .then(() => context.driver.discard?.(saved))
+          .catch(reportError)
+          .finally(() => settleFailure(reason));
+      }
+    },
+    fail(error) {
+      if (state === 'running')
+        return settleFailure(isDownloadError(error) ? error : networkError(String(error)));
+      if (state === 'stopping' && stopReason) settleFailure(stopReason);
+    },
+  };
+
+  function run(): void {
+    if (state !== 'queued') return;
+    state = 'running';
+    const timeout = checked instanceof DownloadError ? 0 : checked.timeout;
+    if (timeout > 0) deadline = setTimeout(() => stop(timeoutError()), timeout);
+    try {
+      context.driver.start(job);
+    } catch (error) {
+      job.fail(
+        isDownloadError(error) ? error : networkError(error instanceof Error ? error.message : String(error)),
+      );
+    }
+  }
+
+  const checked = validateOptions(options, context.baseUrl?.());
+  queueMicrotask(() => {
+    if (state !== 'pending') return;
+    if (checked instanceof DownloadError) return settleFailure(checked);
+    Object.assign(job, { url: checked.url, header: checked.header, filePath: checked.filePath });
+    if (userSignal?.aborted) return settleFailure(abortError());
+    userSignal?.addEventListener('abort', onUserAbort, { once: true });
+    state = 'queued';
+    ticket = context.queue.enqueue(run);
+  });
+
+  const task: DownloadTask = {
+    abort: () => stop(abortError()),
+    onHeadersReceived: (fn) => {
+      if (state !== 'settled') headersListeners.add(fn);
+    },
+    offHeadersReceived: (fn) => headersListeners.remove(fn),
+    onProgressUpdate: (fn) => {
+      if (state !== 'settled') progressListeners.add(fn);
+    },
+    offProgressUpdate: (fn) => progressListeners.remove(fn),
+  };
+  return Object.assign(promise, task);
+}

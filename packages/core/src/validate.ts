@@ -1,0 +1,83 @@
+import type { DownloadFileOptions } from '@dl/types';
+import { type DownloadError, ERRNO, invalidArgument } from './errors';
+
+/** WeChat's default deadline. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+/** The largest delay timers accept; longer deadlines are as good as none. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Options after validation: what a platform driver may rely on. */
+export interface ValidatedOptions {
+  /** Absolute http(s) URL. */
+  url: string;
+  header: Record<string, string>;
+  /** Milliseconds; 0 means no deadline. */
+  timeout: number;
+  filePath?: string;
+}
+
+// RFC 9110 token characters: what a header name may contain.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const CALLBACKS = ['success', 'fail', 'complete'] as const;
+
+/**
+ * Checks the options a caller passed, returning either what the driver needs or the error the task fails
+ * with. `baseUrl` resolves relative URLs (the page's address on the web); without it they are invalid.
+ */
+export function validateOptions(
+  options: DownloadFileOptions | undefined,
+  baseUrl?: string,
+): ValidatedOptions | DownloadError {
+  if (options === null || typeof options !== 'object') return invalidArgument('options must be an object');
+  const { url, header, timeout, filePath, signal } = options;
+
+  if (typeof url !== 'string' || url.trim() === '') return invalidArgument('invalid url');
+  let parsed: URL;
+  try {
+    parsed = baseUrl ? new URL(url, baseUrl) : new URL(url);
+  } catch {
+    return invalidArgument('invalid url');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return invalidArgument('url scheme is invalid', ERRNO.URL_SCHEME_INVALID);
+  }
+
+  const headers: Record<string, string> = {};
+  if (header !== undefined && header !== null) {
+    if (typeof header !== 'object' || Array.isArray(header)) return invalidArgument('invalid header');
+    for (const [name, raw] of Object.entries(header)) {
+      if (raw === undefined || raw === null) continue;
+      const value = String(raw);
+      if (!HEADER_NAME.test(name)) return invalidArgument(`invalid header name: ${JSON.stringify(name)}`);
+      // CR/LF would let a value smuggle extra headers into the request.
+      if (/[\r\n\0]/.test(value)) return invalidArgument(`invalid header value for ${name}`);
+      headers[name] = value;
+    }
+  }
+
+  let deadline = DEFAULT_TIMEOUT_MS;
+  if (timeout !== undefined) {
+    if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
+      return invalidArgument('invalid timeout: must be a number of milliseconds >= 0');
+    }
+    deadline = timeout > MAX_TIMER_MS ? 0 : timeout;
+  }
+
+  if (filePath !== undefined && (typeof filePath !== 'string' || filePath === '')) {
+    return invalidArgument('invalid filePath');
+  }
+  if (
+    signal !== undefined &&
+    (signal === null || typeof signal !== 'object' || typeof signal.addEventListener !== 'function')
+  ) {
+    return invalidArgument('invalid signal: must be an AbortSignal');
+  }
+  for (const name of CALLBACKS) {
+    const fn = options[name];
+    if (fn !== undefined && typeof fn !== 'function') return invalidArgument(`${name} must be a function`);
+  }
+
+  const result: ValidatedOptions = { url: parsed.href, header: headers, timeout: deadline };
+  if (filePath !== undefined) result.filePath = filePath;
+  return result;
+}

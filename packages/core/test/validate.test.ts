@@ -1,0 +1,54 @@
+import type { DownloadFileOptions } from '@dl/types';
+import { describe, expect, it } from 'vitest';
+import { DownloadError } from '../src/errors';
+import { validateOptions } from '../src/validate';
+
+const bad = (options: unknown, base?: string) => {
+  const result = validateOptions(options as DownloadFileOptions, base);
+  if (!(result instanceof DownloadError)) throw new Error('expected a DownloadError');
+  return { code: result.code, errMsg: result.errMsg, errno: result.errno };
+};
+
+describe('validateOptions', () => {
+  it.each([
+    ['missing url', {}, 'downloadFile:fail invalid url', 600009],
+    ['empty url', { url: '' }, 'downloadFile:fail invalid url', 600009],
+    ['non-string url', { url: 42 }, 'downloadFile:fail invalid url', 600009],
+    ['malformed url', { url: 'http://' }, 'downloadFile:fail invalid url', 600009],
+    ['relative url without a base', { url: '/file' }, 'downloadFile:fail invalid url', 600009],
+    ['ftp scheme', { url: 'ftp://example.test/a' }, 'downloadFile:fail url scheme is invalid', 600005],
+    ['file scheme', { url: 'file:///etc/passwd' }, 'downloadFile:fail url scheme is invalid', 600005],
+    ['javascript scheme', { url: 'javascript:alert(1)' }, 'downloadFile:fail url scheme is invalid', 600005],
+  ])('%s fails with INVALID_ARGUMENT', (_name, options, errMsg, errno) => {
+    expect(bad(options)).toEqual({ code: 'INVALID_ARGUMENT', errMsg, errno });
+  });
+
+  it.each([
+    ['CR/LF in a header value', { header: { 'x-a': 'ok\r\nx-evil: 1' } }, /invalid header value/],
+    ['a bad header name', { header: { 'bad name': 'v' } }, /invalid header name/],
+    ['negative timeout', { timeout: -1 }, /invalid timeout/],
+    ['NaN timeout', { timeout: Number.NaN }, /invalid timeout/],
+    ['string timeout', { timeout: '100' }, /invalid timeout/],
+    ['empty filePath', { filePath: '' }, /invalid filePath/],
+    ['a non-function success', { success: 'yes' }, /success must be a function/],
+    ['a non-signal signal', { signal: {} }, /invalid signal/],
+  ])('%s fails with INVALID_ARGUMENT', (_name, extra, message) => {
+    const result = bad({ url: 'http://127.0.0.1/x', ...extra });
+    expect(result.code).toBe('INVALID_ARGUMENT');
+    expect(result.errMsg).toMatch(message);
+  });
+
+  it('resolves a relative url against the base and applies defaults', () => {
+    expect(validateOptions({ url: '/file?a=1' }, 'http://127.0.0.1:8080/page/')).toEqual({
+      url: 'http://127.0.0.1:8080/file?a=1',
+      header: {},
+      timeout: 60000,
+    });
+  });
+
+  it('keeps valid headers as strings and a filePath', () => {
+    expect(
+      validateOptions({ url: 'https://a.test/', header: { 'X-Num': 5 as unknown as string }, filePath: 'f' }),
+    ).toEqual({ url: 'https://a.test/', header: { 'X-Num': '5' }, timeout: 60000, filePath: 'f' });
+  });
+});

@@ -1,0 +1,37 @@
+/** The platforms dl ships an adapter for. */
+export type AdapterName = 'h5' | 'weapp' | 'rn' | 'node';
+
+/**
+ * What an adapter can do, checked by `@dl/conformance` (a feature marked `false` is skipped there with
+ * the reason) and readable by apps that must branch on it. The goal is that every adapter claims all.
+ */
+export interface AdapterCapabilities {
+  /** `task.abort()` stops the request and fails the task with `ABORTED`. */
+  abort: boolean;
+  /** `onHeadersReceived` / `offHeadersReceived`. */
+  headersReceived: boolean;
+  /** `onProgressUpdate` / `offProgressUpdate`. */
+  progressUpdate: boolean;
+  /** The `filePath` option saves to a caller-chosen location. */
+  filePath: boolean;
+  /** `filePath` is written atomically: a failed download leaves nothing under that name. */
+  atomicFilePath: boolean;
+  /** Custom request headers reach the server. */
+  requestHeaders: boolean;
+  /** The `signal` option. */
+  abortSignal: boolean;
+  /** The most redirects followed before `TOO_MANY_REDIRECTS` (the contract says 15). */
+  maxRedirects: number;
+  /** Whether a redirect chain longer than `maxRedirects` is reported as `TOO_MANY_REDIRECTS`. */
+  redirectLimit: boolean;
+  /** Downloads that run at once before the rest queue (the contract says 10). */
+  maxConcurrent: number;
+}
+
+/** Exported by every adapter as `adapter`. */
+export interface AdapterInfo {
+  name: AdapterName;
+  capabilities: AdapterCapabilities;
+  /** Platform notes a user should know (e.g. a limit the platform imposes), one sentence each. */
+  notes?: readonly string[];
+}

@@ -1,0 +1,20 @@
+/**
+ * The dl contract: every option, result, callback and error type shared by all adapters.
+ * Types only; the runtime lives in `@dl/core` and the adapters.
+ * @packageDocumentation
+ */
+export type { AdapterCapabilities, AdapterInfo, AdapterName } from './adapter';
+export type { DownloadErrnos, DownloadError, DownloadErrorCode, DownloadErrorCodes } from './errors';
+export type { DownloadFileOptions } from './options';
+export type { DownloadFailResult, DownloadFileSuccessResult, ResponseHeaders } from './results';
+export type {
+  DownloadFile,
+  DownloadTask,
+  DownloadTaskPromise,
+  OffHeadersReceivedCallback,
+  OffProgressUpdateCallback,
+  OnHeadersReceivedCallback,
+  OnHeadersReceivedCallbackResult,
+  OnProgressUpdateCallback,
+  OnProgressUpdateCallbackResult,
+} from './task';
