@@ -70,6 +70,6 @@ export function toDownloadError(error: unknown, job: DownloadJob): DownloadError
   if (job.signal.aborted && isDownloadError(job.signal.reason)) return job.signal.reason;
   if (isDownloadError(error)) return error;
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const reason = cause?.message ?? cause?.code ?? (error instanceof Error ? error.message : String(error));
   return networkError(reason, error);
 }

@@ -1,3 +1,3 @@
 import { nodeProject } from '../../vitest.shared';
 
-export default nodeProject('conformance');
+export default nodeProject('cli');

@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { downloadFile, isDownloadError } from '@dl/node';
+import { Command, InvalidArgumentError } from 'commander';
+import prettyBytes from 'pretty-bytes';
+import { EXIT, exitCodeFor } from './exit-codes';
+import { summarizeHeaders } from './headers-summary';
+import { fileNameFromUrl } from './output-path';
+import { attachProgressBar } from './progress-bar';
+import { DEFAULT_SAMPLE_BYTES, startSample } from './sample';
+
+interface CliOptions {
+  output?: string;
+  force?: boolean;
+  timeout: number;
+  header: Record<string, string>;
+  sampleSize: number;
+  quiet?: boolean;
+}
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number >= 0');
+  return n;
+};
+
+const headerPair = (value: string, previous: Record<string, string>) => {
+  const at = value.indexOf(':');
+  if (at <= 0) throw new InvalidArgumentError('must look like "Name: value"');
+  return { ...previous, [value.slice(0, at).trim()]: value.slice(at + 1).trim() };
+};
+
+export function buildProgram(): Command {
+  return new Command('dl')
+    .description(
+      'Download a URL with a progress bar. Without a URL, downloads a sample from a built-in local server.',
+    )
+    .argument('[url]', 'http(s) URL to download')
+    .option('-o, --output <file>', "where to save (default: the URL's file name in the current directory)")
+    .option('-f, --force', 'overwrite an existing file')
+    .option('-t, --timeout <ms>', 'deadline for the whole download, 0 for none', positiveInt, 0)
+    .option('-H, --header <header>', 'request header "Name: value" (repeatable)', headerPair, {})
+    .option('--sample-size <bytes>', 'size of the no-URL sample', positiveInt, DEFAULT_SAMPLE_BYTES)
+    .option('-q, --quiet', 'no progress bar')
+    .showHelpAfterError()
+    .exitOverride();
+}
+
+/** Runs one download as the command line asked; resolves to the process exit code. */
+export async function runCli(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const program = buildProgram();
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode;
+    return code === 0 ? EXIT.OK : EXIT.USAGE;
+  }
+  const opts = program.opts<CliOptions>();
+  let url = program.args[0];
+  let sample: Awaited<ReturnType<typeof startSample>> | undefined;
+  let output = opts.output;
+  let removeAfter = false;
+
+  if (!url) {
+    sample = await startSample(opts.sampleSize);
+    url = sample.url;
+    if (!output) {
+      output = join(tmpdir(), `dl-sample-${process.pid}.bin`);
+      removeAfter = true;
+    }
+    out.write(
+      `No URL given: downloading a ${prettyBytes(opts.sampleSize)} sample from the built-in server\n`,
+    );
+  }
+  const target = resolve(output ?? fileNameFromUrl(url));
+  if (!opts.force && !removeAfter && existsSync(target)) {
+    err.write(`dl: ${target} exists; use -f to overwrite or -o to choose another name\n`);
+    await sample?.server.close();
+    return EXIT.FILE_SYSTEM;
+  }
+
+  out.write(`${url}\n→ ${target}\n`);
+  const started = performance.now();
+  const task = downloadFile({ url, filePath: target, header: opts.header, timeout: opts.timeout });
+  task.onHeadersReceived((event) => out.write(`${summarizeHeaders(event)}\n`));
+  const bar = opts.quiet ? undefined : attachProgressBar(task, err);
+  const onSigint = () => task.abort();
+  process.once('SIGINT', onSigint);
+
+  try {
+    const result = await task;
+    bar?.stop();
+    const seconds = (performance.now() - started) / 1000;
+    const rate = prettyBytes(result.dataLength / Math.max(seconds, 0.001));
+    out.write(`Saved ${prettyBytes(result.dataLength)} in ${seconds.toFixed(2)} s (${rate}/s)\n`);
+    if (removeAfter) {
+      await rm(target, { force: true });
+      out.write('(the sample file was removed)\n');
+    }
+    if (result.statusCode >= 400) {
+      err.write(`dl: the server answered HTTP ${result.statusCode}; its body was saved to ${target}\n`);
+      return EXIT.HTTP_ERROR;
+    }
+    return EXIT.OK;
+  } catch (error) {
+    bar?.stop();
+    if (!isDownloadError(error)) throw error;
+    const hint = error.code === 'ABORTED' ? ' (interrupted; nothing was saved)' : '';
+    err.write(`dl: ${error.errMsg} [${error.code}]${hint}\n`);
+    return exitCodeFor(error.code);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await sample?.server.close();
+  }
+}

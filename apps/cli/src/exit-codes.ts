@@ -1,0 +1,32 @@
+import type { DownloadErrorCode } from '@dl/types';
+
+/** Exit status per failure, so scripts can branch on the kind of failure (documented in the README). */
+export const EXIT = {
+  OK: 0,
+  USAGE: 2,
+  NETWORK: 3,
+  TIMEOUT: 4,
+  FILE_SYSTEM: 5,
+  TOO_MANY_REDIRECTS: 6,
+  /** The download completed but the server answered 4xx/5xx (the body is still saved). */
+  HTTP_ERROR: 8,
+  /** Interrupted with Ctrl-C (128 + SIGINT). */
+  ABORTED: 130,
+} as const;
+
+export function exitCodeFor(code: DownloadErrorCode): number {
+  switch (code) {
+    case 'INVALID_ARGUMENT':
+      return EXIT.USAGE;
+    case 'NETWORK':
+      return EXIT.NETWORK;
+    case 'TIMEOUT':
+      return EXIT.TIMEOUT;
+    case 'FILE_SYSTEM':
+      return EXIT.FILE_SYSTEM;
+    case 'TOO_MANY_REDIRECTS':
+      return EXIT.TOO_MANY_REDIRECTS;
+    case 'ABORTED':
+      return EXIT.ABORTED;
+  }
+}

@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestServer, type TestServer } from '@dl/test-server';
+import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const main = resolve(dirname(fileURLToPath(import.meta.url)), '../src/main.ts');
+let server: TestServer;
+let work: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  work = await mkdtemp(join(tmpdir(), 'dl-cli-'));
+});
+afterAll(async () => {
+  await server?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `dl` command in a child process; `whileRunning` may signal it. */
+function dl(
+  args: string[],
+  whileRunning?: (child: ChildProcess, output: () => string) => void,
+): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--conditions=dl-source', '--import', 'tsx', main, ...args], {
+      cwd: work,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    whileRunning?.(child, () => stdout + stderr);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('the dl command', () => {
+  it('downloads a URL to -o, prints the headers summary, and exits 0', async () => {
+    const out = join(work, 'a.bin');
+    const run = await dl([fileUrl(server.url, { size: 200_000, seed: 5, type: 'image/png' }), '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/HTTP 200 · 200 kB · content-type: image\/png/);
+    expect(run.stdout).toMatch(/Saved 200 kB/);
+    expect(Buffer.compare(await readFile(out), Buffer.from(contentBytes(5, 0, 200_000)))).toBe(0);
+  });
+
+  it('saves a 404 body but exits 8', async () => {
+    const out = join(work, 'missing.html');
+    const run = await dl([fileUrl(server.url, { size: 50, status: 404 }), '-o', out, '-q']);
+    expect(run.code).toBe(8);
+    expect(run.stderr).toMatch(/HTTP 404/);
+    expect((await readFile(out)).length).toBe(50);
+  });
+
+  it('reports a refused connection with exit 3 and leaves no file', async () => {
+    const out = join(work, 'refused.bin');
+    const run = await dl(['http://127.0.0.1:1/x', '-o', out, '-q']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/dl: downloadFile:fail .* \[NETWORK\]/);
+    expect(await readdir(work)).not.toContain('refused.bin');
+  });
+
+  it('rejects an ftp: URL with exit 2', async () => {
+    const run = await dl(['ftp://127.0.0.1/x', '-o', join(work, 'x'), '-q']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/url scheme is invalid \[INVALID_ARGUMENT\]/);
+  });
+
+  it('refuses to overwrite an existing file without -f', async () => {
+    const out = join(work, 'exists.bin');
+    await writeFile(out, 'keep me');
+    const run = await dl([fileUrl(server.url, { size: 10 }), '-o', out]);
+    expect(run.code).toBe(5);
+    expect(await readFile(out, 'utf8')).toBe('keep me');
+    const forced = await dl([fileUrl(server.url, { size: 10, seed: 3 }), '-o', out, '-f', '-q']);
+    expect(forced.code).toBe(0);
+    expect((await readFile(out)).length).toBe(10);
+  });
+
+  it('Ctrl-C aborts cleanly: exit 130 and no partial file', async () => {
+    const dir = await mkdtemp(join(work, 'sigint-'));
+    const out = join(dir, 'slow.bin');
+    const url = fileUrl(server.url, { size: 5_000_000, chunk: 16_384, delay: 20 });
+    const run = await dl([url, '-o', out], (child, output) => {
+      const poll = setInterval(() => {
+        if (output().includes('HTTP 200')) {
+          clearInterval(poll);
+          setTimeout(() => child.kill('SIGINT'), 300);
+        }
+      }, 20);
+    });
+    expect(run.code).toBe(130);
+    expect(run.stderr).toMatch(/interrupted; nothing was saved/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('with no URL, downloads a sample from the built-in server and removes it after', async () => {
+    const run = await dl(['--sample-size', '3000000']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/No URL given: downloading a 3 MB sample/);
+    expect(run.stdout).toMatch(/Saved 3 MB/);
+    expect(run.stdout).toMatch(/the sample file was removed/);
+    expect(run.stderr).toMatch(/100%/);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect } from 'vitest';
+import { clause, type SuiteContext } from '../context';
+import { sleep } from '../record';
+
+/** Counts unhandled rejections in Node and in browsers while `body` runs. */
+async function countUnhandledRejections(body: () => Promise<void>): Promise<number> {
+  let count = 0;
+  const onNode = () => {
+    count++;
+  };
+  const onBrowser = (event: Event) => {
+    count++;
+    event.preventDefault();
+  };
+  const proc = (globalThis as { process?: NodeJS.Process }).process;
+  const isBrowser = typeof window !== 'undefined';
+  if (isBrowser) window.addEventListener('unhandledrejection', onBrowser);
+  else proc?.on('unhandledRejection', onNode);
+  try {
+    await body();
+    await sleep(50);
+  } finally {
+    if (isBrowser) window.removeEventListener('unhandledrejection', onBrowser);
+    else proc?.off('unhandledRejection', onNode);
+  }
+  return count;
+}
+
+/** Contract §7: callbacks mean no unhandled rejection, while awaiting still rejects. */
+export function rejectionClauses(ctx: SuiteContext): void {
+  describe('no unhandled rejection with callbacks', () => {
+    for (const callback of ['fail', 'complete'] as const) {
+      clause(ctx, `a failing task with a ${callback} callback raises no unhandled rejection`, async () => {
+        let called = false;
+        const unhandled = await countUnhandledRejections(async () => {
+          ctx.target.downloadFile({ url: 'ftp://127.0.0.1/x', [callback]: () => (called = true) });
+          await sleep(50);
+        });
+        expect(called).toBe(true);
+        expect(unhandled).toBe(0);
+      });
+    }
+
+    clause(ctx, 'the promise still rejects with a DownloadError for those who await it', async () => {
+      let failed: unknown;
+      const task = ctx.target.downloadFile({ url: 'ftp://127.0.0.1/x', fail: (r) => (failed = r) });
+      const error = await task.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect(error).toMatchObject({ name: 'DownloadError', code: 'INVALID_ARGUMENT', errno: 600005 });
+      expect(failed).toMatchObject({
+        code: 'INVALID_ARGUMENT',
+        errMsg: 'downloadFile:fail url scheme is invalid',
+      });
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import { describe, expect } from 'vitest';
+import { clause, type SuiteContext } from '../context';
+
+/** What the request carries, read from the server's own log. */
+export function requestClauses(ctx: SuiteContext): void {
+  describe('request', () => {
+    clause(
+      ctx,
+      'request headers reach the server',
+      async () => {
+        const id = ctx.newId();
+        await ctx.run({
+          url: ctx.file({ size: 10, id }),
+          header: { 'X-Dl-Test': 'value 1', 'X-Dl-Other': 'b' },
+        });
+        const get = (await ctx.log(id)).find((r) => r.method === 'GET')!;
+        expect(get.headers['x-dl-test']).toBe('value 1');
+        expect(get.headers['x-dl-other']).toBe('b');
+      },
+      ['requestHeaders'],
+    );
+
+    clause(
+      ctx,
+      'a Range request header yields the 206 slice, saved as sent',
+      async () => {
+        const { result } = await ctx.run({
+          url: ctx.file({ size: 100_000, seed: 61, id: ctx.newId() }),
+          header: { Range: 'bytes=1000-5999' },
+        });
+        expect(result!.statusCode).toBe(206);
+        expect(result!.header['content-range']).toBe('bytes 1000-5999/100000');
+        await ctx.expectSavedBytes(result!.tempFilePath!, 5000, 61, 1000);
+      },
+      ['requestHeaders'],
+    );
+  });
+}

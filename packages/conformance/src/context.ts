@@ -1,0 +1,107 @@
+import {
+  contentBytes,
+  fetchLog,
+  fileUrl,
+  type LoggedRequest,
+  newRequestId,
+  redirectUrl,
+} from '@dl/test-server/scenarios';
+import type { AdapterCapabilities, DownloadFileOptions, DownloadTaskPromise } from '@dl/types';
+import { expect, it } from 'vitest';
+import { expectContractTimeline } from './invariants';
+import { type Recording, record, type TaskEvent } from './record';
+import type { ConformanceTarget } from './target';
+
+type FileParams = Parameters<typeof fileUrl>[1];
+type RedirectParams = Parameters<typeof redirectUrl>[1];
+
+/** What every clause module gets: the target plus the suite's helpers. */
+export interface SuiteContext {
+  target: ConformanceTarget;
+  /** A unique id for one test's requests, so the server log can be read for exactly them. */
+  newId(): string;
+  /** A `/file` URL on the test server. */
+  file(params: FileParams): string;
+  /** A `/redirect` URL on the test server. */
+  redirect(params: RedirectParams): string;
+  /** Runs a download, records its timeline, and checks the rules every download obeys. */
+  run(
+    options: DownloadFileOptions,
+    during?: (task: DownloadTaskPromise, events: TaskEvent[]) => void | Promise<void>,
+  ): Promise<Recording>;
+  /** The server's own log of requests carrying this id. */
+  log(id: string): Promise<LoggedRequest[]>;
+  /** Reads the saved file back and compares it, byte for byte, with what the server sent. */
+  expectSavedBytes(path: string, size: number, seed: number, start?: number): Promise<void>;
+  /** Resolves once the server saw the client hang up on this id's request. */
+  waitForClientAbort(id: string): Promise<LoggedRequest>;
+  /** Snapshot of the temporary area; `expectNoLeftovers` compares against it. */
+  tempSnapshot(): Promise<string[]>;
+  expectNoLeftovers(before: string[]): Promise<void>;
+}
+
+/** Registers a test, or skips it with the reason when the adapter lacks what it proves. */
+export function clause(
+  ctx: SuiteContext,
+  name: string,
+  fn: () => Promise<void>,
+  needs: Array<keyof AdapterCapabilities> = [],
+): void {
+  const lacking = needs.filter((cap) => !ctx.target.adapter.capabilities[cap]);
+  const reason =
+    ctx.target.skip?.[name] ??
+    (lacking.length ? `${ctx.target.name} lacks ${lacking.join(', ')}` : undefined);
+  if (reason) {
+    it.skip(`${name} — skipped: ${reason}`, fn);
+    return;
+  }
+  it(name, fn);
+}
+
+export function createContext(target: ConformanceTarget): SuiteContext {
+  const ctx: SuiteContext = {
+    target,
+    newId: () => newRequestId(),
+    file: (params) => fileUrl(target.serverUrl(), params),
+    redirect: (params) => redirectUrl(target.serverUrl(), params),
+    async run(options, during) {
+      const recording = await record(target, options, during);
+      expectContractTimeline(recording);
+      return recording;
+    },
+    log: (id) => fetchLog(target.serverUrl(), id),
+    async expectSavedBytes(path, size, seed, start = 0) {
+      const saved = await target.readSaved(path);
+      expect(saved.byteLength, 'saved size').toBe(size);
+      const expected = contentBytes(seed, start, start + size);
+      // Compare in one pass but report the first differing offset, not a megabyte diff.
+      let firstDiff = -1;
+      for (let i = 0; i < size; i++) {
+        if (saved[i] !== expected[i]) {
+          firstDiff = i;
+          break;
+        }
+      }
+      expect(firstDiff, 'offset of the first byte that differs from what the server sent').toBe(-1);
+    },
+    async waitForClientAbort(id) {
+      const deadline = Date.now() + 3_000;
+      for (;;) {
+        const entries = await ctx.log(id);
+        const file = entries.find((e) => e.path === '/file' && e.method === 'GET');
+        if (file && (file.clientAborted || Date.now() > deadline)) return file;
+        if (Date.now() > deadline) throw new Error(`the server never saw a request for ${id}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    tempSnapshot: () => target.tempEntries(),
+    async expectNoLeftovers(before) {
+      const after = await target.tempEntries();
+      expect(
+        after.filter((name) => !before.includes(name)),
+        'files left in the temporary area',
+      ).toEqual([]);
+    },
+  };
+  return ctx;
+}

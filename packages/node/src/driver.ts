@@ -1,0 +1,66 @@
+import { mkdir, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  type DownloadDriver,
+  type DownloadJob,
+  expectedBodyLength,
+  headersToRecord,
+  pumpBody,
+  toDownloadError,
+} from '@dl/core';
+import { PartFile, toFileSystemError } from './part-file';
+import { fetchFollowingRedirects, MAX_REDIRECTS } from './redirects';
+import { tempFileName } from './temp-name';
+
+export interface NodeDriverConfig {
+  /** Where files go when the caller gives no `filePath`. */
+  tempDir: string;
+  maxRedirects?: number;
+}
+
+/** The Node platform: fetch (undici) with redirects counted by hand, bytes streamed to disk. */
+export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
+  async function download(job: DownloadJob): Promise<void> {
+    let target: string;
+    if (job.filePath) {
+      target = resolve(job.filePath);
+    } else {
+      try {
+        await mkdir(config.tempDir, { recursive: true });
+      } catch (error) {
+        throw toFileSystemError(error, config.tempDir);
+      }
+      target = join(config.tempDir, tempFileName(job.url));
+    }
+    // Open the file before asking the network, so an unwritable target fails at once.
+    const file = await PartFile.create(target);
+    try {
+      const response = await fetchFollowingRedirects(
+        job.url,
+        { headers: { ...job.header }, signal: job.signal },
+        config.maxRedirects ?? MAX_REDIRECTS,
+      );
+      const header = headersToRecord(response.headers);
+      job.headers(response.status, header);
+      const written = response.body
+        ? await pumpBody(response.body, file, job, expectedBodyLength(header))
+        : 0;
+      await file.commit();
+      const saved = job.filePath ? { filePath: job.filePath } : { tempFilePath: target };
+      job.succeed({ statusCode: response.status, header, dataLength: written, ...saved });
+    } catch (error) {
+      await file.discard();
+      throw error;
+    }
+  }
+
+  return {
+    start(job) {
+      download(job).catch((error: unknown) => job.fail(toDownloadError(error, job)));
+    },
+    async discard(saved) {
+      const path = saved.filePath ?? saved.tempFilePath;
+      if (path) await unlink(path).catch(() => {});
+    },
+  };
+}
