@@ -1,0 +1,7 @@
+/**
+ * The browser-safe half of the test server: URL builders, the deterministic content, the log reader.
+ * @packageDocumentation
+ */
+export { BLOCK_SIZE, contentBlock, contentBytes, expectedBody } from './content';
+export { fetchLog, type LoggedRequest, newRequestId } from './log';
+export { type FileParams, fileUrl, type RedirectParams, redirectUrl } from './urls';

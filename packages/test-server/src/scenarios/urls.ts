@@ -1,0 +1,66 @@
+/** Parameters of `/file`: one scenario per request, chosen in the query string. */
+export interface FileParams {
+  /** Body size in bytes (before gzip). @default 1024 */
+  size?: number;
+  /** Content seed: the same seed and offset always give the same byte. @default 1 */
+  seed?: number;
+  /** `none`: no Content-Length (chunked). `compressed`: with `gzip`, the gzip body's length. */
+  length?: 'none' | 'compressed';
+  /** Bytes per write. @default 65536 */
+  chunk?: number;
+  /** Milliseconds between writes (a slow, trickling body). */
+  delay?: number;
+  /** Milliseconds before the status line is sent. */
+  wait?: number;
+  /** Send this many body bytes, then nothing more while keeping the connection open. */
+  stallAt?: number;
+  /** Send this many body bytes, then destroy the socket (a body cut off mid-way). */
+  cutAt?: number;
+  /** Gzip-encode the body (Content-Encoding: gzip). */
+  gzip?: 0 | 1;
+  /** Status code to answer with; the body is sent whatever the status. @default 200 */
+  status?: number;
+  /** Content-Type. @default application/octet-stream */
+  type?: string;
+  /** Extra response headers, each `Name:Value`. */
+  hdr?: string[];
+  /** `none`: send no Access-Control-Expose-Headers (a cross-origin client then sees few headers). */
+  expose?: 'none';
+  /** Tags the request in the server's log, so a test reads back exactly its own requests. */
+  id?: string;
+}
+
+/** Parameters of `/redirect`: `n` hops, then the `/file` with the remaining parameters. */
+export interface RedirectParams extends FileParams {
+  /** Hops before the file. @default 1 */
+  n?: number;
+  /** 301, 302, 303, 307 or 308. @default 302 */
+  code?: number;
+  /** Redirect to itself forever. */
+  loop?: 0 | 1;
+}
+
+function query(params: object): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) search.append(name, String(item));
+    else search.append(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function join(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + path;
+}
+
+/** A `/file` URL on the server at `base`. */
+export function fileUrl(base: string, params: FileParams = {}): string {
+  return join(base, `/file${query(params)}`);
+}
+
+/** A `/redirect` URL on the server at `base`. */
+export function redirectUrl(base: string, params: RedirectParams = {}): string {
+  return join(base, `/redirect${query(params)}`);
+}

@@ -1,0 +1,98 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { answerPreflight, applyCors } from './cors';
+import { BadParameter } from './params';
+import { RequestLog } from './request-log';
+import { serveEcho } from './routes/echo';
+import { serveFile } from './routes/file';
+import { serveRedirect } from './routes/redirect';
+import type { LoggedRequest } from './scenarios/log';
+
+export interface TestServerOptions {
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** @default 0 (any free port) */
+  port?: number;
+}
+
+export interface TestServer {
+  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  url: string;
+  port: number;
+  /** The log of requests, all or those tagged `id`. */
+  requests(id?: string): LoggedRequest[];
+  /** Stops listening and destroys every open connection (stalled ones included). */
+  close(): Promise<void>;
+}
+
+function sendError(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  applyCors(req, res);
+  res.writeHead(status, { 'Content-Type': 'text/plain' }).end(`${message}\n`);
+}
+
+/** Starts the scenario server on loopback; see `FileParams` and `RedirectParams` for what it serves. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const log = new RequestLog();
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://test.invalid');
+    if (url.pathname === '/__log') {
+      applyCors(req, res);
+      const id = url.searchParams.get('id') ?? undefined;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(log.list(id)));
+      return;
+    }
+    const entry = log.add(req, url);
+    let cutByServer = false;
+    res.once('finish', () => {
+      entry.finished = true;
+    });
+    res.once('close', () => {
+      if (!entry.finished && !cutByServer) entry.clientAborted = true;
+    });
+    const route = async () => {
+      if (req.method === 'OPTIONS') return answerPreflight(req, res);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(req, res, 405, 'method not allowed');
+      switch (url.pathname) {
+        case '/file':
+          return serveFile(req, res, url, entry, () => {
+            cutByServer = true;
+          });
+        case '/redirect':
+          return serveRedirect(req, res, url);
+        case '/echo':
+          return serveEcho(req, res, entry);
+        default:
+          return sendError(req, res, 404, `no route ${url.pathname}`);
+      }
+    };
+    route().catch((error: unknown) => {
+      if (error instanceof BadParameter) sendError(req, res, 400, error.message);
+      else sendError(req, res, 500, String(error));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  return {
+    url,
+    port: address.port,
+    requests: (id) => log.list(id),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
