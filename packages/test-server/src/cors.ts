@@ -1,13 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Headers a cross-origin page may read besides the CORS-safelisted ones. */
-const EXPOSED = ['content-length', 'content-range', 'content-encoding', 'accept-ranges', 'etag', 'x-dl-custom'];
+const EXPOSED = [
+  'content-length',
+  'content-range',
+  'content-encoding',
+  'accept-ranges',
+  'etag',
+  'x-dl-custom',
+];
 
 /**
  * CORS for browser tests: pages on another origin (the vitest browser runner, the demo page) may read
  * the responses, with credentials, and see the headers the suite checks unless `expose` is false.
  */
-export function applyCors(req: IncomingMessage, res: ServerResponse, extraExposed: string[] = [], expose = true): void {
+export function applyCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  extraExposed: string[] = [],
+  expose = true,
+): void {
   const origin = req.headers.origin;
   if (origin) {
     res.setHeader('Access-Control-Allow-Origin', origin);

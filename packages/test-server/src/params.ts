@@ -6,6 +6,7 @@ export function intParam(search: URLSearchParams, name: string): number | undefi
 export function intParam(search: URLSearchParams, name: string, fallback?: number): number | undefined {
   const raw = search.get(name);
   if (raw === null || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new BadParameter(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw))
+    throw new BadParameter(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }

@@ -9,7 +9,10 @@ export interface ByteRange {
  * Returns undefined when the header is absent or not one byte range (the full body is then sent),
  * 'unsatisfiable' when it asks for bytes the body does not have.
  */
-export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): ByteRange | 'unsatisfiable' | undefined {
   if (!header) return undefined;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match) return undefined;

@@ -26,7 +26,7 @@ function writeChunk(res: ServerResponse, chunk: Uint8Array): Promise<void> {
  */
 export async function sendBody(
   res: ServerResponse,
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   entry: LoggedRequest,
   limits: SendLimits,
   markServerCut: () => void,

@@ -57,7 +57,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     });
     const route = async () => {
       if (req.method === 'OPTIONS') return answerPreflight(req, res);
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(req, res, 405, 'method not allowed');
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendError(req, res, 405, 'method not allowed');
       switch (url.pathname) {
         case '/file':
           return serveFile(req, res, url, entry, () => {

@@ -1,7 +1,15 @@
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedBody, fetchLog, fileUrl, newRequestId, redirectUrl, startTestServer, type TestServer } from '../src/index';
+import {
+  expectedBody,
+  fetchLog,
+  fileUrl,
+  newRequestId,
+  redirectUrl,
+  startTestServer,
+  type TestServer,
+} from '../src/index';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -176,7 +184,9 @@ describe('CORS and the log', () => {
 
   it('logs request headers and is readable in process too', async () => {
     const id = newRequestId();
-    await (await fetch(fileUrl(server.url, { size: 10, id }), { headers: { 'x-dl-test': 'v' } })).arrayBuffer();
+    await (
+      await fetch(fileUrl(server.url, { size: 10, id }), { headers: { 'x-dl-test': 'v' } })
+    ).arrayBuffer();
     const entries = await waitFor(
       async () => server.requests(id),
       (log) => log[0]?.finished === true,

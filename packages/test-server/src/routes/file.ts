@@ -48,7 +48,12 @@ export async function serveFile(
   if (left.signal.aborted) return;
 
   const etag = `"dl-${size}-${seed}"`;
-  applyCors(req, res, extra.map(([name]) => name.toLowerCase()), search.get('expose') !== 'none');
+  applyCors(
+    req,
+    res,
+    extra.map(([name]) => name.toLowerCase()),
+    search.get('expose') !== 'none',
+  );
   res.setHeader('Content-Type', search.get('type') ?? 'application/octet-stream');
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('ETag', etag);
@@ -74,7 +79,7 @@ export async function serveFile(
   }
 
   const chunks = bodyChunks({ seed, start, end, chunk, delay, signal: left.signal });
-  let body: AsyncIterable<Uint8Array> = chunks;
+  let body: AsyncIterable<Uint8Array> | Iterable<Uint8Array> = chunks;
   if (gzip) {
     res.setHeader('Content-Encoding', 'gzip');
     if (length === 'compressed') {
