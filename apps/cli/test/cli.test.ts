@@ -2,11 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startTestServer, type TestServer } from '@dl/test-server';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+// tsx by absolute URL: the child runs in a temporary directory, where a bare `tsx` would not resolve.
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const main = resolve(dirname(fileURLToPath(import.meta.url)), '../src/main.ts');
 let server: TestServer;
 let work: string;
@@ -32,7 +35,7 @@ function dl(
   whileRunning?: (child: ChildProcess, output: () => string) => void,
 ): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--conditions=dl-source', '--import', 'tsx', main, ...args], {
+    const child = spawn(process.execPath, ['--conditions=dl-source', '--import', tsx, main, ...args], {
       cwd: work,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
