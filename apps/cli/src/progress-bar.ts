@@ -13,7 +13,7 @@ export function attachProgressBar(task: DownloadTask, stream: NodeJS.WriteStream
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: ' {bar} {percentage}% | {done} / {total} | {speed} | ETA {eta_formatted}',
+      format: ' {bar} {percentage}% | {done} / {size} | {speed} | ETA {eta_formatted}',
       barCompleteChar: '█',
       barIncompleteChar: '░',
       hideCursor: true,
@@ -25,22 +25,23 @@ export function attachProgressBar(task: DownloadTask, stream: NodeJS.WriteStream
     },
     cliProgress.Presets.shades_classic,
   );
-  let started_ = false;
+  let shown = false;
   task.onProgressUpdate(({ progress, totalBytesWritten, totalBytesExpectedToWrite }) => {
     const total = totalBytesExpectedToWrite;
     const payload = {
       done: prettyBytes(totalBytesWritten),
-      total: total > 0 ? prettyBytes(total) : '?',
+      // Not `total`: cli-progress reserves that name for the bar's own total (here 100).
+      size: total > 0 ? prettyBytes(total) : '?',
       speed: speed(totalBytesWritten),
     };
-    if (!started_) {
+    if (!shown) {
       bar.start(100, progress, payload);
-      started_ = true;
+      shown = true;
     } else bar.update(progress, payload);
   });
   return {
     stop() {
-      if (started_) bar.stop();
+      if (shown) bar.stop();
     },
   };
 }
