@@ -1,0 +1,14 @@
+/** Debian's Chromium (CI installs it with apt); Playwright downloads no browser of its own. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Headless, and quiet: no background traffic leaves the machine while tests run. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

@@ -1,0 +1,94 @@
+/**
+ * dl for the web (Taro's h5 target): `downloadFile` with the whole DownloadTask contract — abort,
+ * onHeadersReceived/offHeadersReceived, onProgressUpdate/offProgressUpdate — on fetch with a streamed
+ * body (XMLHttpRequest where bodies do not stream). `tempFilePath` is a `blob:` URL (free it with
+ * {@link releaseFile}); `filePath` saves into the Origin Private File System.
+ * @packageDocumentation
+ */
+import { createDownloadFile, DEFAULT_MAX_CONCURRENT } from '@dl/core';
+import type { AdapterInfo, DownloadFileOptions, DownloadTaskPromise } from '@dl/types';
+import { hasOriginPrivateFileSystem } from './opfs';
+import { createH5Driver, defaultTransport, type H5Transport } from './transport';
+
+export { DownloadError, isDownloadError } from '@dl/core';
+export type * from '@dl/types';
+export { releaseFile } from './object-url';
+export { hasOriginPrivateFileSystem } from './opfs';
+export { type H5Transport, supportsStreamingFetch } from './transport';
+
+/** Redirects fetch and XMLHttpRequest follow before failing; neither lets a page count them. */
+export const MAX_REDIRECTS = 20;
+
+/** `downloadFile`'s options on the web: the contract's, plus the credentials mode. */
+export interface H5DownloadFileOptions extends DownloadFileOptions {
+  /**
+   * Whether cookies and HTTP authentication go with the request, as fetch's `credentials`:
+   * `'same-origin'` (only to the page's own origin), `'include'` (cross-origin too; the server must answer
+   * `Access-Control-Allow-Credentials: true` and a non-`*` `Access-Control-Allow-Origin`), or `'omit'`.
+   * On the XMLHttpRequest fallback `'include'` sets `withCredentials` and `'omit'` acts as `'same-origin'`.
+   * @default the downloader's `credentials`, itself 'same-origin'
+   */
+  credentials?: RequestCredentials;
+}
+
+export type H5DownloadFile = (options: H5DownloadFileOptions) => DownloadTaskPromise;
+
+export interface H5DownloaderOptions {
+  /** Downloads that run at once; the rest wait. @default 10 */
+  maxConcurrent?: number;
+  /** Credentials mode for calls that do not set one. @default 'same-origin' */
+  credentials?: RequestCredentials;
+  /** Force a transport (tests, or to avoid fetch). @default 'fetch' where bodies stream, else 'xhr' */
+  transport?: H5Transport;
+}
+
+function adapterInfo(maxConcurrent: number): AdapterInfo {
+  const opfs = hasOriginPrivateFileSystem();
+  return {
+    name: 'h5',
+    capabilities: {
+      abort: true,
+      headersReceived: true,
+      progressUpdate: true,
+      filePath: opfs,
+      atomicFilePath: opfs,
+      requestHeaders: true,
+      abortSignal: true,
+      maxRedirects: MAX_REDIRECTS,
+      // The browser follows redirects itself and reports a too-long chain as a plain network error.
+      redirectLimit: false,
+      maxConcurrent,
+    },
+    notes: [
+      'tempFilePath is a blob: URL holding the bytes in memory until releaseFile(tempFilePath) is called.',
+      'filePath saves into the Origin Private File System; where it is missing, filePath fails with FILE_SYSTEM.',
+      'Redirects are followed by the browser (up to 20); too many fail with NETWORK, not TOO_MANY_REDIRECTS.',
+      'Cross-origin response headers are visible only when listed in Access-Control-Expose-Headers; a hidden Content-Length means unknown size.',
+    ],
+  };
+}
+
+/** This runtime's capabilities (whether `filePath` works depends on OPFS being there). */
+export const adapter: AdapterInfo = adapterInfo(DEFAULT_MAX_CONCURRENT);
+
+/** A `downloadFile` with its own queue, credentials default and transport. */
+export function createDownloader(options: H5DownloaderOptions = {}): {
+  downloadFile: H5DownloadFile;
+  adapter: AdapterInfo;
+} {
+  const maxConcurrent = options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
+  const driver = createH5Driver(options.transport ?? defaultTransport(), {
+    credentials: options.credentials ?? 'same-origin',
+  });
+  return {
+    downloadFile: createDownloadFile(driver, {
+      maxConcurrent,
+      // Relative URLs resolve against the page, as fetch would.
+      baseUrl: () => (globalThis as { location?: { href?: string } }).location?.href,
+    }),
+    adapter: adapterInfo(maxConcurrent),
+  };
+}
+
+/** Downloads `options.url` to a `blob:` URL or an OPFS `filePath`. Shares one queue per page. */
+export const downloadFile: H5DownloadFile = createDownloader().downloadFile;

@@ -1,0 +1,57 @@
+import { DownloadError, ERRNO, fileSystemError } from '@dl/core';
+
+/** Navigator's storage entry point, where the platform has one. */
+type StorageWithDirectory = { getDirectory?: () => Promise<FileSystemDirectoryHandle> };
+
+/** Whether this runtime has an Origin Private File System (where `filePath` saves). */
+export function hasOriginPrivateFileSystem(): boolean {
+  const storage = (globalThis as { navigator?: { storage?: StorageWithDirectory } }).navigator?.storage;
+  return typeof storage?.getDirectory === 'function';
+}
+
+/** The OPFS root, or a FILE_SYSTEM error that says why there is none. */
+export async function opfsRoot(): Promise<FileSystemDirectoryHandle> {
+  if (!hasOriginPrivateFileSystem()) {
+    throw fileSystemError(
+      'filePath needs the Origin Private File System (navigator.storage.getDirectory), which this runtime lacks',
+    );
+  }
+  try {
+    return await (navigator.storage as StorageWithDirectory).getDirectory!();
+  } catch (error) {
+    throw toOpfsError(error, '/');
+  }
+}
+
+/** `a/b/c.bin` or `/a/b/c.bin` as directory names and a file name; `.`/`..`/empty parts are refused. */
+export function splitOpfsPath(filePath: string): { dirs: string[]; name: string } {
+  const parts = filePath.split('/').filter((part) => part !== '');
+  const name = parts.pop();
+  if (!name || [...parts, name].some((part) => part === '.' || part === '..')) {
+    throw fileSystemError(`invalid OPFS path: ${filePath}`);
+  }
+  return { dirs: parts, name };
+}
+
+/** The directory a `filePath` lives in; it must exist (like a file system, dl creates no directories). */
+export async function opfsDirectoryOf(filePath: string): Promise<{ dir: FileSystemDirectoryHandle; name: string }> {
+  const { dirs, name } = splitOpfsPath(filePath);
+  let dir = await opfsRoot();
+  for (const part of dirs) {
+    try {
+      dir = await dir.getDirectoryHandle(part);
+    } catch (error) {
+      throw toOpfsError(error, filePath);
+    }
+  }
+  return { dir, name };
+}
+
+/** A DOMException from OPFS as the task's FILE_SYSTEM error; a missing directory gets its own errno. */
+export function toOpfsError(error: unknown, path: string): DownloadError {
+  if (error instanceof DownloadError) return error;
+  const name = (error as { name?: string } | undefined)?.name ?? 'Error';
+  const errno = name === 'NotFoundError' || name === 'TypeMismatchError' ? ERRNO.FILE_SYSTEM_NO_DIR : ERRNO.FILE_SYSTEM;
+  const message = (error as { message?: string } | undefined)?.message;
+  return fileSystemError(`${name}: cannot write ${path}${message ? ` (${message})` : ''}`, errno, error);
+}

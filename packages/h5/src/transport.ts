@@ -1,0 +1,26 @@
+import type { DownloadDriver } from '@dl/core';
+import { createFetchDriver, type H5DriverConfig } from './fetch-driver';
+import { createXhrDriver } from './xhr-driver';
+
+/** How requests are made: `fetch` with a streamed body, or the `xhr` fallback. */
+export type H5Transport = 'fetch' | 'xhr';
+
+/** Whether fetch responses expose their body as a stream (every current browser; not some old ones). */
+export function supportsStreamingFetch(): boolean {
+  return (
+    typeof fetch === 'function' &&
+    typeof Response === 'function' &&
+    'body' in Response.prototype &&
+    typeof ReadableStream === 'function' &&
+    typeof ReadableStream.prototype.getReader === 'function'
+  );
+}
+
+/** The transport this runtime gets when the caller does not choose one. */
+export function defaultTransport(): H5Transport {
+  return supportsStreamingFetch() || typeof XMLHttpRequest !== 'function' ? 'fetch' : 'xhr';
+}
+
+export function createH5Driver(transport: H5Transport, config: H5DriverConfig): DownloadDriver {
+  return transport === 'xhr' ? createXhrDriver(config) : createFetchDriver(config);
+}

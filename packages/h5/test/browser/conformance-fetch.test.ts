@@ -1,0 +1,4 @@
+import { runConformance } from '@dl/conformance';
+import { browserTarget } from '../support/browser-target';
+
+runConformance(browserTarget('fetch'));

@@ -1,0 +1,32 @@
+import type { ConformanceTarget } from '@dl/conformance';
+import { inject } from 'vitest';
+import { createDownloader, type H5Transport } from '../../src/index';
+import { readObjectUrl, watchObjectUrls } from './object-urls';
+import { listDirectory, makeDirectory, readFile } from './opfs';
+import { redirectSkips } from './skips';
+
+const objectUrls = watchObjectUrls();
+let runs = 0;
+
+/**
+ * The suite's view of @dl/h5 in a real browser: saved files read back through fetch (blob: URLs) or
+ * straight from the Origin Private File System, the temporary area being the object URLs still alive.
+ */
+export function browserTarget(transport: H5Transport): ConformanceTarget {
+  const { downloadFile, adapter } = createDownloader({ transport });
+  const base = `dl-tests/${transport}-${Date.now().toString(36)}-${++runs}`;
+  let dirs = 0;
+  return {
+    name: `h5 (chromium, ${transport})`,
+    downloadFile,
+    adapter,
+    serverUrl: () => inject('testServerUrl'),
+    readSaved: (path) => (path.startsWith('blob:') ? readObjectUrl(path) : readFile(path)),
+    tempEntries: () => objectUrls.live(),
+    freshDir: () => makeDirectory(`${base}/dir-${++dirs}`),
+    join: (dir, name) => `${dir}/${name}`,
+    list: listDirectory,
+    unwritablePath: async () => `${base}/missing-directory/file.bin`,
+    skip: redirectSkips,
+  };
+}

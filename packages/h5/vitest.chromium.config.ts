@@ -1,0 +1,26 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineProject } from 'vitest/config';
+import { sourceResolution } from '../../vitest.shared';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
+
+/**
+ * The adapter in real headless Chromium (vitest browser mode). The test server runs on the Node side
+ * (globalSetup) and the tests reach it across origins, as a page reaches a download server.
+ */
+export default defineProject({
+  ...sourceResolution,
+  test: {
+    name: 'h5-chromium',
+    include: ['test/browser/**/*.test.ts', 'test/shared/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+});
