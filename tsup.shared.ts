@@ -8,7 +8,8 @@ export function dlBuild(entry: Record<string, string> | string[], extra: Options
   return defineConfig({
     entry,
     format: ['esm', 'cjs'],
-    dts: true,
+    // The packages' tsconfig is a composite project for `tsc -b`; tsup's declaration pass wants a plain one.
+    dts: { compilerOptions: { composite: false, incremental: false } },
     sourcemap: true,
     clean: true,
     target: 'es2020',
