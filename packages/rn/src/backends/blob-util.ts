@@ -1,0 +1,98 @@
+import { NativeFailure, type NativeFileBackend, type NativeTransfer } from '../backend';
+import type {
+  BlobUtilModule,
+  BlobUtilResponse,
+  BlobUtilRuntimeTask,
+  ReactNativeBlobUtilResponseInfo,
+} from './blob-util-api';
+
+/**
+ * How often the library reports progress: at most about 100 events a download (`count`), at least 1 ms
+ * apart (`interval`; the library treats 0 as "use the default of 250 ms", which would starve a fast
+ * download of events). dl's core then keeps one event per percent.
+ */
+export const BLOB_UTIL_PROGRESS = { count: 100, interval: 1 } as const;
+
+/** Messages by which react-native-blob-util says it could not write the file (Android and iOS). */
+const FILE_SYSTEM_MESSAGES = [
+  'Unexpected FileStorage response',
+  "Couldn't create",
+  'Invalid output path',
+  'Output path is a directory',
+  'write file error',
+];
+
+/** The library's failure as a {@link NativeFailure}: file-system trouble or, otherwise, the network. */
+export function translateBlobUtilError(error: unknown): NativeFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  const kind = FILE_SYSTEM_MESSAGES.some((m) => message.includes(m)) ? 'file-system' : 'network';
+  return new NativeFailure(kind, message || 'unknown error', { cause: error });
+}
+
+/** Header values as strings; the library passes the platform's map through (names in its casing). */
+function toStringRecord(headers: unknown): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (headers && typeof headers === 'object') {
+    for (const [name, value] of Object.entries(headers)) {
+      if (value !== undefined && value !== null) record[name] = String(value);
+    }
+  }
+  return record;
+}
+
+/** A NativeFileBackend over react-native-blob-util (`ReactNativeBlobUtil` or an object of its shape). */
+export function createBlobUtilBackend(blobUtil: BlobUtilModule): NativeFileBackend {
+  const fs = blobUtil.fs;
+  return {
+    name: 'react-native-blob-util',
+    cacheDir: () => fs.dirs.CacheDir,
+
+    fetchToFile(request): NativeTransfer {
+      // followRedirect false: the driver counts hops; overwrite: a reused part file starts empty.
+      const task = blobUtil
+        .config({ path: request.toFile, overwrite: true, followRedirect: false })
+        .fetch('GET', request.url, { ...request.headers }) as BlobUtilRuntimeTask;
+      let responded = false;
+      const respond = (info: ReactNativeBlobUtilResponseInfo) => {
+        // The library hands every task's state events to every listener, and Android sends each twice.
+        if (responded || info.taskId !== task.taskId) return;
+        responded = true;
+        request.onResponse(Number(info.status), toStringRecord(info.headers));
+      };
+      task.stateChange(respond);
+      task.progress(BLOB_UTIL_PROGRESS, (received, total) => request.onProgress(received, total));
+      const done = task.then(
+        (response: BlobUtilResponse) => {
+          const info = response.info();
+          respond(info);
+          return { statusCode: Number(info.status), headers: toStringRecord(info.headers) };
+        },
+        (error: unknown) => {
+          throw translateBlobUtilError(error);
+        },
+      );
+      return {
+        done,
+        cancel: () => task.cancel(),
+      };
+    },
+
+    exists: (path) => fs.exists(path),
+    isDir: (path) => fs.isDir(path),
+    size: async (path) => Number((await fs.stat(path)).size),
+    async move(from, to) {
+      // Android's mv replaces the target; iOS's refuses an existing one, so clear it first there.
+      try {
+        await fs.mv(from, to);
+      } catch {
+        if (await fs.exists(to)) await fs.unlink(to);
+        await fs.mv(from, to).catch((error: unknown) => {
+          throw new NativeFailure('file-system', error instanceof Error ? error.message : String(error));
+        });
+      }
+    },
+    async remove(path) {
+      if (await fs.exists(path)) await fs.unlink(path);
+    },
+  };
+}
