@@ -1,0 +1,126 @@
+import { access, copyFile, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { PlatformResult } from './download-task';
+import { fileSystemErrno } from './failures';
+import type { Flavour } from './flavour';
+import { PathOutsideSandbox, type PathSpace } from './paths';
+
+interface Callbacks {
+  success?: (result: PlatformResult) => void;
+  fail?: (result: PlatformResult) => void;
+  complete?: (result: PlatformResult) => void;
+}
+
+/** The part of `wx.getFileSystemManager()` tests and adapters need; callback style, like the platform. */
+export interface PlatformFileSystemManager {
+  access(options: { path: string } & Callbacks): void;
+  mkdir(options: { dirPath: string; recursive?: boolean } & Callbacks): void;
+  readdir(options: { dirPath: string } & Callbacks): void;
+  readFile(options: { filePath: string; encoding?: BufferEncoding } & Callbacks): void;
+  unlink(options: { filePath: string } & Callbacks): void;
+  rename(options: { oldPath: string; newPath: string } & Callbacks): void;
+  stat(options: { path: string } & Callbacks): void;
+  saveFile(options: { tempFilePath: string; filePath?: string } & Callbacks): void;
+}
+
+/** What `stat` reports, shaped like the platform's `Stats`. */
+export interface PlatformStats {
+  size: number;
+  lastModifiedTime: number;
+  isFile(): boolean;
+  isDirectory(): boolean;
+}
+
+/**
+ * A file-system manager over the emulator's sandbox: paths are platform paths, files are real. Writes are
+ * allowed under `USER_DATA_PATH` only; temporary files may be read, removed, or moved out.
+ */
+export function createFileSystemManager(paths: PathSpace, flavour: Flavour): PlatformFileSystemManager {
+  const readable = (path: string) => paths.resolve(path);
+  const writable = (path: string) => {
+    if (paths.isTemp(path)) throw new PathOutsideSandbox(path);
+    return paths.resolve(path);
+  };
+
+  function run(api: string, options: Callbacks, body: () => Promise<object | undefined>): void {
+    setTimeout(async () => {
+      let outcome: 'success' | 'fail';
+      let result: object;
+      try {
+        result = { errMsg: `${api}:ok`, ...(await body()) };
+        outcome = 'success';
+      } catch (error) {
+        const { errno, reason } =
+          error instanceof PathOutsideSandbox
+            ? { errno: 1300013, reason: `permission denied, ${error.path}` }
+            : fileSystemErrno(error);
+        result = flavour.failure(api, 'file-system', reason, errno);
+        outcome = 'fail';
+      }
+      for (const fn of [outcome === 'success' ? options?.success : options?.fail, options?.complete]) {
+        try {
+          fn?.(result);
+        } catch (error) {
+          console.error(error);
+        }
+      }
+    });
+  }
+
+  async function move(from: string, to: string): Promise<void> {
+    try {
+      await rename(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      await copyFile(from, to);
+      await unlink(from);
+    }
+  }
+
+  return {
+    access: (o) =>
+      run('access', o, async () => {
+        await access(readable(o.path));
+        return undefined;
+      }),
+    mkdir: (o) =>
+      run('mkdir', o, async () => {
+        await mkdir(writable(o.dirPath), { recursive: o.recursive === true });
+        return undefined;
+      }),
+    readdir: (o) => run('readdir', o, async () => ({ files: await readdir(readable(o.dirPath)) })),
+    readFile: (o) =>
+      run('readFile', o, async () => {
+        const bytes = await readFile(readable(o.filePath));
+        if (o.encoding) return { data: bytes.toString(o.encoding) };
+        return { data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+      }),
+    unlink: (o) =>
+      run('unlink', o, async () => {
+        await unlink(readable(o.filePath));
+        return undefined;
+      }),
+    rename: (o) =>
+      run('rename', o, async () => {
+        await move(readable(o.oldPath), writable(o.newPath));
+        return undefined;
+      }),
+    stat: (o) =>
+      run('stat', o, async () => {
+        const s = await stat(readable(o.path));
+        const stats: PlatformStats = {
+          size: s.size,
+          lastModifiedTime: Math.floor(s.mtimeMs / 1000),
+          isFile: () => s.isFile(),
+          isDirectory: () => s.isDirectory(),
+        };
+        return { stats };
+      }),
+    saveFile: (o) =>
+      run('saveFile', o, async () => {
+        const savedFilePath = o.filePath ?? `${paths.style.userRoot}/${basename(readable(o.tempFilePath))}`;
+        await move(readable(o.tempFilePath), writable(savedFilePath));
+        return { savedFilePath };
+      }),
+  };
+}

@@ -1,0 +1,68 @@
+import { type FailureKind, MY_ERROR, PlatformFailure, WX_ERRNO } from './failures';
+import { MY_PATHS, type PathStyle, WX_PATHS } from './paths';
+import type { TransferResult } from './transfer';
+
+/** How one platform family spells results, events and failures. */
+export interface Flavour {
+  name: 'wx' | 'my';
+  paths: PathStyle;
+  downloadSuccess(
+    result: TransferResult,
+    saved: { tempFilePath?: string; filePath?: string },
+    withProfile: boolean,
+  ): object;
+  headersEvent(statusCode: number | undefined, header: Record<string, string>, cookies: string[]): object;
+  /** `api` is the failing call's name (`downloadFile`, `readFile`, …); `errno` overrides the kind's own. */
+  failure(api: string, kind: FailureKind, reason: string, errno?: number): object;
+}
+
+/** WeChat (and tt, swan, qq, which copy it): `errMsg` + `errno`, `tempFilePath`, `header`. */
+export const WX_FLAVOUR: Flavour = {
+  name: 'wx',
+  paths: WX_PATHS,
+  downloadSuccess(result, saved, withProfile) {
+    // WeChat's success result has no header or dataLength; the headers event is where headers come from.
+    const res: Record<string, unknown> = {
+      errMsg: 'downloadFile:ok',
+      statusCode: result.statusCode,
+      ...saved,
+    };
+    if (withProfile) res.profile = result.profile;
+    return res;
+  },
+  headersEvent(statusCode, header, cookies) {
+    return statusCode === undefined ? { header, cookies } : { header, statusCode, cookies };
+  },
+  failure(api, kind, reason, errno = WX_ERRNO[kind]) {
+    const res: Record<string, unknown> = { errMsg: `${api}:fail ${reason}` };
+    if (errno !== undefined) res.errno = errno;
+    return res;
+  },
+};
+
+/** Alipay: numeric `error` + `errorMessage`, `apFilePath`, `headers` in the headers event. */
+export const MY_FLAVOUR: Flavour = {
+  name: 'my',
+  paths: MY_PATHS,
+  downloadSuccess(result, saved) {
+    const res: Record<string, unknown> = {
+      statusCode: result.statusCode,
+      header: result.header,
+      dataLength: result.dataLength,
+    };
+    if (saved.tempFilePath !== undefined) res.apFilePath = saved.tempFilePath;
+    if (saved.filePath !== undefined) res.filePath = saved.filePath;
+    return res;
+  },
+  headersEvent(statusCode, header) {
+    return statusCode === undefined ? { headers: header } : { headers: header, statusCode };
+  },
+  failure(_api, kind, reason) {
+    return { error: MY_ERROR[kind], errorMessage: reason };
+  },
+};
+
+export function toFailure(error: unknown): PlatformFailure {
+  if (error instanceof PlatformFailure) return error;
+  return new PlatformFailure('file-system', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,180 @@
+import {
+  type DownloadDriver,
+  type DownloadError,
+  type DownloadJob,
+  expectedBodyLength,
+  isDownloadError,
+  networkError,
+  type SavedFile,
+} from '@dl/core';
+import type { ResponseHeaders } from '@dl/types';
+import { fileManagerFailure, normaliseFailure, type PlatformFailResult } from './errno';
+import { canMove, fileSize, moveInto, removeFile } from './file-ops';
+import { readHeadersEvent, savedTempPath, successHeaders } from './normalize';
+import { passThroughOptions, platformTimeout } from './options';
+import type { MiniProgramPlatform, PlatformDownloadSuccess } from './platform';
+
+export interface WeappDriverConfig {
+  /** The platform object (`wx`, `my`, …), looked up when a download starts. */
+  platform: () => MiniProgramPlatform | undefined;
+  /** First wait before trying again when the platform has no free task slot; doubles up to 1 s. @default 100 */
+  busyRetryMs?: number;
+}
+
+type Attempt =
+  | {
+      ok: true;
+      result: PlatformDownloadSuccess;
+      header?: ResponseHeaders;
+      statusCode?: number;
+      written: number;
+    }
+  | { ok: false; error: DownloadError; busy: boolean };
+
+/**
+ * The mini-program platform: the platform's own `downloadFile` does the transfer; the driver turns its
+ * callbacks and events into the job's reports, tries again when the platform is out of task slots, and
+ * moves a finished file into `filePath` itself so the caller's name never holds a partial file.
+ */
+export function createWeappDriver(config: WeappDriverConfig): DownloadDriver {
+  const firstWait = config.busyRetryMs ?? 100;
+
+  async function download(job: DownloadJob): Promise<void> {
+    const platform = config.platform();
+    if (!platform || typeof platform.downloadFile !== 'function')
+      throw networkError('no mini-program platform object (wx, my, tt, swan, qq) to download with');
+    const fs = platform.getFileSystemManager?.();
+    // With a file-system manager the platform downloads to a temporary file and the driver moves it.
+    const atomic = job.filePath !== undefined && canMove(fs);
+
+    let attempt: Attempt;
+    for (let tries = 0; ; tries++) {
+      if (job.signal.aborted) throw job.signal.reason;
+      attempt = await attemptOnce(job, platform, atomic ? undefined : job.filePath);
+      if (attempt.ok || !attempt.busy || job.signal.aborted) break;
+      // Other code of the app holds the platform's slots: wait for one instead of failing.
+      await sleep(Math.min(firstWait * 2 ** tries, 1_000), job.signal);
+    }
+    if (!attempt.ok) throw attempt.error;
+
+    const { result } = attempt;
+    const header = attempt.header ?? successHeaders(result) ?? {};
+    // Every platform but the oldest Alipay clients reports the status; 0 says it is unknown.
+    const statusCode = result.statusCode ?? attempt.statusCode ?? 0;
+    const tempPath = savedTempPath(result);
+    const saved: SavedFile = { statusCode, header, dataLength: 0 };
+    if (result.profile && typeof result.profile === 'object') saved.profile = result.profile;
+
+    if (atomic && fs) {
+      if (!tempPath) throw networkError('the platform reported no temporary file');
+      saved.dataLength = (await fileSize(fs, tempPath)) ?? result.dataLength ?? attempt.written;
+      try {
+        await moveInto(fs, tempPath, job.filePath!);
+      } catch (raw) {
+        await removeFile(fs, tempPath);
+        throw fileManagerFailure(raw as PlatformFailResult);
+      }
+      saved.filePath = job.filePath!;
+    } else {
+      const path = job.filePath ?? tempPath;
+      if (!path) throw networkError('the platform reported no saved file');
+      saved.dataLength = (await fileSize(fs, path)) ?? result.dataLength ?? attempt.written;
+      if (job.filePath !== undefined) saved.filePath = job.filePath;
+      else saved.tempFilePath = path;
+    }
+    job.succeed(saved);
+  }
+
+  return {
+    start(job) {
+      download(job).catch((error: unknown) =>
+        job.fail(
+          isDownloadError(error)
+            ? error
+            : networkError(error instanceof Error ? error.message : String(error)),
+        ),
+      );
+    },
+    async discard(saved) {
+      const path = saved.filePath ?? saved.tempFilePath;
+      if (path) await removeFile(config.platform()?.getFileSystemManager?.(), path);
+    },
+  };
+}
+
+/** One call of the platform's `downloadFile`, settled by its success or fail callback. */
+function attemptOnce(
+  job: DownloadJob,
+  platform: MiniProgramPlatform,
+  filePath: string | undefined,
+): Promise<Attempt> {
+  return new Promise<Attempt>((resolve) => {
+    let header: ResponseHeaders | undefined;
+    let statusCode: number | undefined;
+    let expected = 0;
+    let written = 0;
+    let abortTask = () => {};
+    const settle = (attempt: Attempt) => {
+      job.signal.removeEventListener('abort', onAbort);
+      resolve(attempt);
+    };
+    const onAbort = () => abortTask();
+
+    const options: Record<string, unknown> = {
+      ...passThroughOptions(job.options),
+      url: job.url,
+      header: { ...job.header },
+      success: (result: PlatformDownloadSuccess) =>
+        settle({ ok: true, result: result ?? {}, header, statusCode, written }),
+      fail: (raw: PlatformFailResult) => settle({ ok: false, ...normaliseFailure(raw) }),
+    };
+    const timeout = platformTimeout(job.options.timeout);
+    if (timeout !== undefined) options.timeout = timeout;
+    if (filePath !== undefined) options.filePath = filePath;
+
+    let task: ReturnType<MiniProgramPlatform['downloadFile']>;
+    try {
+      task = platform.downloadFile(options);
+    } catch (error) {
+      settle({
+        ok: false,
+        error: networkError(error instanceof Error ? error.message : String(error)),
+        busy: false,
+      });
+      return;
+    }
+    abortTask = () => task?.abort();
+    job.signal.addEventListener('abort', onAbort, { once: true });
+
+    task?.onHeadersReceived?.((event) => {
+      const received = readHeadersEvent(event);
+      header = received.header;
+      // A content-encoded body is decoded on the way: its Content-Length counts bytes nobody sees.
+      expected = expectedBodyLength(received.header);
+      statusCode = received.statusCode;
+      // Without a status (WeChat's developer tools) the task sends headers with the result instead.
+      if (statusCode !== undefined) job.headers(statusCode, received.header);
+    });
+    task?.onProgressUpdate?.((event) => {
+      const bytes = Number(event?.totalBytesWritten);
+      if (Number.isFinite(bytes) && bytes > written) written = bytes;
+      // Before headers, the platform's own length is all there is; it may be -1 or wrong (core tames it).
+      const platformExpected = Number(event?.totalBytesExpectedToWrite);
+      const total = header ? expected : Math.max(platformExpected, 0);
+      job.progress(written, total);
+    });
+  });
+}
+
+/** Waits, or stops waiting when the job is aborted. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

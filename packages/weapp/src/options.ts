@@ -1,0 +1,57 @@
+import type { DownloadFileOptions } from '@dl/types';
+
+/**
+ * WeChat's own `downloadFile` options the contract does not name. They are passed to the platform as
+ * given (platforms ignore what they do not know).
+ */
+export interface WeappPlatformOptions {
+  /** Use HTTP/2 when the server supports it (WeChat 2.10.4+). */
+  enableHttp2?: boolean;
+  /** Use HTTP/3 (QUIC) when the server supports it (WeChat 2.10.4+). */
+  enableQuic?: boolean;
+  /** Return timing details as `profile` in the result (WeChat 2.10.4+; on by default there). */
+  enableProfile?: boolean;
+  /** Use the HTTP cache (WeChat 2.10.4+). */
+  enableCache?: boolean;
+  /** Resolve the host through HttpDNS (WeChat 2.19.1+), with `httpDNSServiceId`. */
+  enableHttpDNS?: boolean;
+  httpDNSServiceId?: string;
+  /** Any other platform option is passed through as well. */
+  [platformOption: string]: unknown;
+}
+
+/** `downloadFile`'s options on mini-programs: the contract's plus the platform's own. */
+export type WeappDownloadFileOptions = DownloadFileOptions & WeappPlatformOptions;
+
+// The contract's fields: the driver passes their validated values itself, or keeps them from the platform.
+const CONTRACT_FIELDS = new Set([
+  'url',
+  'header',
+  'timeout',
+  'filePath',
+  'signal',
+  'success',
+  'fail',
+  'complete',
+]);
+
+/** Timers take at most this; a longer (or no) deadline is left to the task's own clock. */
+const MAX_PLATFORM_TIMEOUT_MS = 2_147_483_647;
+
+/** The platform options to pass through: everything the contract does not name. */
+export function passThroughOptions(options: Readonly<DownloadFileOptions>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(options)) if (!CONTRACT_FIELDS.has(name)) out[name] = value;
+  return out;
+}
+
+/**
+ * The `timeout` to give the platform. The task keeps the contract's deadline itself; the platform must not
+ * end sooner, so "no deadline" (0) becomes the longest the platform accepts and the default stays its own.
+ */
+export function platformTimeout(timeout: unknown): number | undefined {
+  if (timeout === undefined) return undefined;
+  if (typeof timeout !== 'number' || timeout <= 0 || timeout > MAX_PLATFORM_TIMEOUT_MS)
+    return MAX_PLATFORM_TIMEOUT_MS;
+  return timeout;
+}

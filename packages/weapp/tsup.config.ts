@@ -1,0 +1,3 @@
+import { dlBuild } from '../../tsup.shared';
+
+export default dlBuild(['src/index.ts']);
