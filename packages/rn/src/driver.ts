@@ -69,7 +69,11 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
         if (final) job.progress(written, expected);
       },
     });
-    const cancel = () => transfer.cancel();
+    // A block body: an AbortSignal listener's return value is inspected by some runtimes (Node reports a
+    // returned rejected promise as an uncaught error), and the library's cancel() returns its rejected task.
+    const cancel = () => {
+      transfer.cancel();
+    };
     job.signal.addEventListener('abort', cancel, { once: true });
     try {
       const response = await transfer.done;

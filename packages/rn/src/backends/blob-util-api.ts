@@ -26,13 +26,14 @@ export interface BlobUtilModule {
 export type BlobUtilResponse = Pick<FetchBlobResponse, 'taskId' | 'path' | 'info'>;
 
 /** What `fetch` returns, as the library's types declare it. */
-export type BlobUtilFetchTask = Promise<BlobUtilResponse> &
-  Pick<StatefulPromise<FetchBlobResponse>, 'cancel'> & {
-    progress(
-      config: { count?: number; interval?: number },
-      callback: (received: number, total: number) => void,
-    ): unknown;
-  };
+export type BlobUtilFetchTask = Promise<BlobUtilResponse> & {
+  /** `StatefulPromise.cancel`: stops the request; the task rejects. */
+  cancel(callback?: StatefulPromiseCancelCallback): unknown;
+  progress(
+    config: { count?: number; interval?: number },
+    callback: (received: number, total: number) => void,
+  ): unknown;
+};
 
 /**
  * Two members every fetch task has at run time (set in the library's `fetch.js`) that its `index.d.ts`
@@ -43,6 +44,8 @@ export interface BlobUtilRuntimeTask extends BlobUtilFetchTask {
   taskId: string;
   stateChange(listener: (info: ReactNativeBlobUtilResponseInfo) => void): unknown;
 }
+
+type StatefulPromiseCancelCallback = NonNullable<Parameters<StatefulPromise<FetchBlobResponse>['cancel']>[0]>;
 
 export type { ReactNativeBlobUtilResponseInfo };
 

@@ -73,7 +73,9 @@ export function createBlobUtilBackend(blobUtil: BlobUtilModule): NativeFileBacke
       );
       return {
         done,
-        cancel: () => task.cancel(),
+        cancel: () => {
+          task.cancel();
+        },
       };
     },
 

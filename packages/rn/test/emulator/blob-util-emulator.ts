@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type {
+  BlobUtilModule,
+  BlobUtilResponse,
+  BlobUtilRuntimeTask,
+  ReactNativeBlobUtilResponseInfo,
+} from '../../src/backends/blob-util-api';
+import { BridgeEvents, toJs } from './events';
+import { type NativeHttpResponse, okHttpGet } from './native-http';
+
+export interface BlobUtilEmulatorOptions {
+  /** What `fs.dirs.CacheDir` reports (a real directory of the test's). */
+  cacheDir: string;
+  /** What `fs.dirs.DocumentDir` reports. */
+  documentDir: string;
+}
+
+/** The error `cancel()` rejects with: the library's `CanceledFetchError` (class/…CanceledFetchError.js). */
+export class CanceledFetchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReactNativeBlobUtilCanceledFetch';
+  }
+}
+
+interface ProgressEvent {
+  taskId: string;
+  written: number;
+  total: number;
+}
+
+/** `ReactNativeBlobUtilProgressConfig` (Android): when a progress event is sent. */
+class ProgressConfig {
+  #lastTick = 0;
+  #tick = 0;
+  constructor(
+    private readonly interval: number,
+    private readonly count: number,
+  ) {}
+
+  shouldReport(progress: number): boolean {
+    let checkCount = true;
+    if (this.count > 0 && progress > 0) checkCount = Math.floor(progress * this.count) > this.#tick;
+    let result = Date.now() - this.#lastTick > this.interval && checkCount;
+    if (!result && progress >= 1) result = true;
+    if (result) {
+      this.#tick++;
+      this.#lastTick = Date.now();
+    }
+    return result;
+  }
+}
+
+/** `prepareOutputFile` + `new FileOutputStream(f, append)`: the output file, parents created. */
+function openOutput(path: string, overwrite: boolean): number {
+  const file = resolve(path);
+  const parent = dirname(file);
+  if (!existsSync(parent)) mkdirSync(parent, { recursive: true });
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new Error(`Output path is a directory: ${file}`);
+  return openSync(file, overwrite ? 'w' : 'a');
+}
+
+/**
+ * A double of react-native-blob-util's native module and its `fetch.js`, behaving as the library does on
+ * Android (see README.md beside this file), doing real HTTP and real file I/O.
+ */
+export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
+  const stateEvents = new BridgeEvents<ReactNativeBlobUtilResponseInfo>();
+  const progressEvents = new BridgeEvents<ProgressEvent>();
+  const progressConfigs = new Map<string, ProgressConfig>();
+  const calls = new Map<string, AbortController>();
+
+  type Config = Parameters<BlobUtilModule['config']>[0];
+  type NativeCallback = (err: string | null, info?: ReactNativeBlobUtilResponseInfo) => void;
+
+  /** `ReactNativeBlobUtilReq.run()` for a FileStorage response: the native half of one fetch. */
+  async function nativeFetch(
+    config: Config,
+    taskId: string,
+    url: string,
+    headers: Record<string, string>,
+    callback: NativeCallback,
+  ): Promise<void> {
+    const controller = new AbortController();
+    calls.set(taskId, controller);
+    const destPath = config.path!;
+    let response: NativeHttpResponse | undefined;
+    try {
+      const follow = config.followRedirect ?? true;
+      try {
+        response = await okHttpGet(url, headers, follow, controller.signal);
+      } catch {
+        if (controller.signal.aborted) return;
+        // The interceptor retries once after a socket error before giving up (onFailure).
+        response = await okHttpGet(url, headers, follow, controller.signal);
+      }
+      let fd: number;
+      try {
+        fd = openOutput(destPath, config.overwrite ?? true);
+      } catch {
+        // The interceptor swallows the failure and sends the request again unwrapped; done() then drains
+        // the body and finds no file behind it.
+        response.destroy();
+        const again = await okHttpGet(url, headers, follow, controller.signal);
+        const info = responseInfo(again, taskId);
+        stateEvents.emit(info);
+        stateEvents.emit(info);
+        for await (const _ of again.body) {
+          // drained
+        }
+        toJs(() => callback('Unexpected FileStorage response file: null', info));
+        return;
+      }
+      const info = responseInfo(response, taskId);
+      stateEvents.emit(info);
+      stateEvents.emit(info);
+      const complete = await writeBody(response, fd, taskId, controller.signal);
+      toJs(() => callback(complete ? null : 'Download interrupted.', info));
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      toJs(() => callback((error as Error).message));
+    } finally {
+      calls.delete(taskId);
+      progressConfigs.delete(taskId);
+    }
+  }
+
+  function responseInfo(response: NativeHttpResponse, taskId: string): ReactNativeBlobUtilResponseInfo {
+    const type = Object.entries(response.headers).find(([n]) => n.toLowerCase() === 'content-type')?.[1];
+    return {
+      taskId,
+      state: '2',
+      headers: { ...response.headers },
+      redirects: response.urls,
+      status: response.status,
+      respType: type?.includes('application/json') ? 'json' : type?.startsWith('text/') ? 'text' : 'blob',
+      rnfbEncode: 'path',
+      timeout: false,
+    };
+  }
+
+  /** `ProgressReportingSource.read` over the whole body; true when `isDownloadComplete()`. */
+  async function writeBody(
+    response: NativeHttpResponse,
+    fd: number,
+    taskId: string,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    const length = response.contentLength;
+    let downloaded = 0;
+    let endMarker = false;
+    const report = (progress: number, written: number, total: number) => {
+      const config = progressConfigs.get(taskId);
+      if (length !== 0 && config?.shouldReport(progress)) progressEvents.emit({ taskId, written, total });
+    };
+    try {
+      for await (const chunk of response.body) {
+        if (signal.aborted) return false;
+        const bytes = chunk as Buffer;
+        writeSync(fd, bytes);
+        downloaded += bytes.byteLength;
+        if (length !== -1) report(downloaded / length, downloaded, length);
+        else report(0, 0, -1);
+      }
+      endMarker = true;
+      if (length === -1) report(1, downloaded, downloaded);
+    } catch {
+      // done() drains inside a try that ignores every exception; completeness decides below.
+    } finally {
+      closeSync(fd);
+    }
+    return downloaded === length || (length === -1 && endMarker);
+  }
+
+  function fetch(config: Config, url: string, rawHeaders: Record<string, string> = {}): BlobUtilRuntimeTask {
+    // fetch.js: null/undefined header values become ''.
+    const headers = Object.fromEntries(Object.entries(rawHeaders).map(([k, v]) => [k, v || '']));
+    const taskId = randomUUID().replace(/-/g, '').slice(0, 20);
+    let onProgress: ((received: number, total: number) => void) | undefined;
+    let onStateChange: ((info: ReactNativeBlobUtilResponseInfo) => void) | undefined;
+    let respInfo: ReactNativeBlobUtilResponseInfo | undefined;
+    let rejectTask!: (error: Error) => void;
+
+    const progressSub = progressEvents.addListener((e) => {
+      if (e.taskId === taskId) onProgress?.(Number(e.written), Number(e.total));
+    });
+    // fetch.js keeps this task's info, but hands every task's event to the listener.
+    const stateSub = stateEvents.addListener((e) => {
+      if (e.taskId === taskId) respInfo = e;
+      onStateChange?.(e);
+    });
+
+    const promise = new Promise<BlobUtilResponse>((resolvePromise, reject) => {
+      rejectTask = reject;
+      void nativeFetch(config, taskId, url, headers, (err, info) => {
+        progressSub.remove();
+        stateSub.remove();
+        if (err) return reject(new Error(err));
+        const finalInfo = respInfo ?? info!;
+        const path = config.path!;
+        resolvePromise({ taskId, path: () => path, info: () => finalInfo });
+      });
+    });
+
+    return Object.assign(promise, {
+      taskId,
+      progress(progressOptions: { count?: number; interval?: number }, callback: typeof onProgress) {
+        onProgress = callback;
+        // fetch.js: `args[0].interval || 250`, `args[0].count || -1`.
+        progressConfigs.set(
+          taskId,
+          new ProgressConfig(progressOptions.interval || 250, progressOptions.count || -1),
+        );
+        return promise;
+      },
+      stateChange(listener: (info: ReactNativeBlobUtilResponseInfo) => void) {
+        onStateChange = listener;
+        return promise;
+      },
+      cancel(callback?: (reason: unknown) => void) {
+        progressSub.remove();
+        stateSub.remove();
+        calls.get(taskId)?.abort();
+        callback?.(undefined);
+        rejectTask(new CanceledFetchError('canceled'));
+        return promise;
+      },
+    }) satisfies BlobUtilRuntimeTask;
+  }
+
+  const fs = {
+    dirs: { CacheDir: options.cacheDir, DocumentDir: options.documentDir },
+    exists: async (path: string) => existsSync(path),
+    isDir: async (path: string) => existsSync(path) && statSync(path).isDirectory(),
+    async stat(path: string) {
+      if (!existsSync(path))
+        throw new Error(`failed to stat path \`${path}\` because it does not exist or it is not a folder`);
+      const stats = statSync(path);
+      return {
+        filename: path.slice(path.lastIndexOf('/') + 1),
+        path,
+        type: stats.isDirectory() ? ('directory' as const) : ('file' as const),
+        size: stats.size,
+        lastModified: stats.mtimeMs,
+      };
+    },
+    async mv(path: string, dest: string) {
+      if (!existsSync(path)) throw new Error(`Source file at path \`${path}\` does not exist`);
+      if (!existsSync(dirname(dest)))
+        throw new Error("mv failed because the destination directory doesn't exist");
+      if (existsSync(dest)) rmSync(dest, { force: true });
+      renameSync(path, dest);
+      return true;
+    },
+    async unlink(path: string) {
+      if (!existsSync(path)) throw new Error(`Failed to delete '${path}'`);
+      if (statSync(path).isDirectory()) rmSync(realpathSync(path), { recursive: true });
+      else unlinkSync(path);
+    },
+  };
+
+  return {
+    config: (config: Config) => ({
+      fetch: (_method: 'GET', url: string, headers?: Record<string, string>) => fetch(config, url, headers),
+    }),
+    fs,
+  } satisfies BlobUtilModule;
+}
