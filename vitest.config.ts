@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 // One `pnpm test` runs every package's and app's test project.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts', 'packages/h5/vitest.chromium.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      'packages/h5/vitest.chromium.config.ts',
+    ],
   },
 });

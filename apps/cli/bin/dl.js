@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs the TypeScript sources directly (tsx), resolving workspace packages to their source.
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'main.ts');
