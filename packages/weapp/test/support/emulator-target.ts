@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConformanceTarget } from '@dl/conformance';
 import { startTestServer, type TestServer } from '@dl/test-server';
-import { type EmulatorOptions, type MiniProgramEmulator } from '@dl/weapp-emulator';
+import type { EmulatorOptions, MiniProgramEmulator } from '@dl/weapp-emulator';
 import { afterAll, beforeAll } from 'vitest';
 import { createDownloader, type MiniProgramPlatform } from '../../src/index';
 

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { failReason, fileManagerFailure, normaliseFailure } from '../src/errno';
+
+describe('WeChat errno table', () => {
+  const cases: Array<[number, string, string, number | undefined]> = [
+    [600000, 'downloadFile:fail net::ERR_FAILED', 'NETWORK', 600000],
+    [600001, 'downloadFile:fail connect ECONNREFUSED 127.0.0.1:1', 'NETWORK', 600000],
+    [600003, 'downloadFile:fail network interrupted', 'NETWORK', 600000],
+    [600005, 'downloadFile:fail url scheme is invalid', 'INVALID_ARGUMENT', 600005],
+    [600009, 'downloadFile:fail invalid url', 'INVALID_ARGUMENT', 600009],
+    [600002, 'downloadFile:fail url not in domain list', 'INVALID_ARGUMENT', 600009],
+    [600008, 'downloadFile:fail too many redirects', 'TOO_MANY_REDIRECTS', 600008],
+    [603300, 'downloadFile:fail write file failed', 'FILE_SYSTEM', 603300],
+    [603301, 'downloadFile:fail exceed max file size', 'FILE_SYSTEM', 603301],
+    [603303, 'downloadFile:fail no such file or directory', 'FILE_SYSTEM', 603303],
+    [5, 'downloadFile:fail timeout', 'TIMEOUT', undefined],
+  ];
+  for (const [errno, errMsg, code, contractErrno] of cases) {
+    it(`${errno} → ${code}${contractErrno ? ` (errno ${contractErrno})` : ''}`, () => {
+      const { error, busy } = normaliseFailure({ errMsg, errno });
+      expect(error).toMatchObject({ name: 'DownloadError', code });
+      expect(error.errno).toBe(contractErrno);
+      expect(error.errMsg).toMatch(/^downloadFile:fail \S/);
+      expect(busy).toBe(false);
+    });
+  }
+
+  it('600007 (too many tasks) is marked busy so the driver waits and tries again', () => {
+    const { error, busy } = normaliseFailure({
+      errMsg: 'downloadFile:fail exceed max task count',
+      errno: 600007,
+    });
+    expect(busy).toBe(true);
+    expect(error.code).toBe('NETWORK');
+  });
+
+  it('keeps the platform reason without its prefix', () => {
+    const { error } = normaliseFailure({ errMsg: 'downloadFile:fail connect ECONNREFUSED', errno: 600001 });
+    expect(error.errMsg).toBe('downloadFile:fail connect ECONNREFUSED');
+  });
+
+  it('an abort without errno is ABORTED; an unknown errno falls back to the reason, then NETWORK', () => {
+    expect(normaliseFailure({ errMsg: 'downloadFile:fail abort' }).error.code).toBe('ABORTED');
+    expect(normaliseFailure({ errMsg: 'downloadFile:fail request timed out', errno: 1 }).error.code).toBe(
+      'TIMEOUT',
+    );
+    expect(normaliseFailure({ errMsg: 'downloadFile:fail something odd', errno: 42 }).error).toMatchObject({
+      code: 'NETWORK',
+      errno: 600000,
+    });
+    expect(normaliseFailure(undefined).error.errMsg).toBe('downloadFile:fail unknown error');
+  });
+});
+
+describe('Alipay { error, errorMessage } failures', () => {
+  const cases: Array<[number, string, string, boolean]> = [
+    [12, 'connect ECONNREFUSED 127.0.0.1:1', 'NETWORK', false],
+    [13, 'timeout', 'TIMEOUT', false],
+    [2, 'invalid url', 'INVALID_ARGUMENT', false],
+    [2, 'url scheme is invalid', 'INVALID_ARGUMENT', false],
+    [12, 'too many redirects', 'TOO_MANY_REDIRECTS', false],
+    [2, 'no such file or directory, open https://usr/x/y', 'FILE_SYSTEM', false],
+    [20, 'exceed max task count 10', 'NETWORK', true],
+    [19, 'HTTP error', 'NETWORK', false],
+  ];
+  for (const [code, errorMessage, expected, busy] of cases) {
+    it(`error ${code} "${errorMessage}" → ${expected}${busy ? ' (busy)' : ''}`, () => {
+      const result = normaliseFailure({ error: code, errorMessage });
+      expect(result.error.code).toBe(expected);
+      expect(result.busy).toBe(busy);
+      expect(result.error.errMsg).toMatch(/^downloadFile:fail /);
+    });
+  }
+
+  it('gives errMsg, code and errno like WeChat', () => {
+    const { error } = normaliseFailure({ error: 12, errorMessage: 'network error' });
+    expect(error.toFailResult()).toEqual({
+      errMsg: 'downloadFile:fail network error',
+      code: 'NETWORK',
+      errno: 600000,
+    });
+    expect(normaliseFailure({ error: 2, errorMessage: 'url scheme is invalid' }).error.errno).toBe(600005);
+    expect(normaliseFailure({ error: 2, errorMessage: 'no such file or directory' }).error.errno).toBe(
+      603303,
+    );
+  });
+});
+
+describe('file-system manager failures', () => {
+  it('WeChat 1300002 is a missing directory (603303); anything else 603300', () => {
+    expect(
+      fileManagerFailure({ errMsg: 'saveFile:fail no such file or directory', errno: 1300002 }),
+    ).toMatchObject({
+      code: 'FILE_SYSTEM',
+      errno: 603303,
+      errMsg: 'downloadFile:fail no such file or directory',
+    });
+    expect(fileManagerFailure({ errMsg: 'saveFile:fail permission denied', errno: 1300013 }).errno).toBe(
+      603300,
+    );
+    expect(fileManagerFailure({ error: 2, errorMessage: 'file not exist' }).errno).toBe(603303);
+  });
+
+  it('failReason strips any API prefix', () => {
+    expect(failReason({ errMsg: 'rename:fail is a directory' })).toBe('is a directory');
+    expect(failReason({ errorMessage: 'plain' })).toBe('plain');
+  });
+});

@@ -1,0 +1,220 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectContractTimeline, record } from '@dl/conformance';
+import { startTestServer, type TestServer } from '@dl/test-server';
+import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
+import {
+  createMyEmulator,
+  createWxEmulator,
+  type EmulatorOptions,
+  type MiniProgramEmulator,
+} from '@dl/weapp-emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDownloader, downloadFile, type MiniProgramPlatform } from '../src/index';
+
+let server: TestServer;
+let root: string;
+let made = 0;
+beforeAll(async () => {
+  server = await startTestServer();
+  root = await mkdtemp(join(tmpdir(), 'dl-weapp-behaviour-'));
+});
+afterAll(async () => {
+  await server?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+function emulator(create = createWxEmulator, options: Omit<EmulatorOptions, 'userDataPath'> = {}) {
+  const dir = join(root, `e${++made}`);
+  return create({ userDataPath: join(dir, 'usr'), tempPath: join(dir, 'tmp'), ...options });
+}
+const asPlatform = (e: MiniProgramEmulator) => e as unknown as MiniProgramPlatform;
+
+async function expectBytes(e: MiniProgramEmulator, path: string, size: number, seed: number) {
+  const saved = new Uint8Array(await readFile(e.resolvePath(path)));
+  expect(saved.byteLength).toBe(size);
+  expect(Buffer.compare(saved, contentBytes(seed, 0, size))).toBe(0);
+}
+
+describe('the platform task limit', () => {
+  it('when other code holds all 10 platform slots, the download waits (600007 retried) and succeeds', async () => {
+    const wx = emulator();
+    const fails: Array<{ errno?: number }> = [];
+    // The platform as the app sees it: every failure the adapter gets is recorded on the way.
+    const watched = {
+      ...asPlatform(wx),
+      getFileSystemManager: () => wx.getFileSystemManager(),
+      downloadFile: (options: Record<string, unknown>) =>
+        wx.downloadFile({
+          ...(options as never),
+          fail: (r: { errno?: number }) => {
+            fails.push(r);
+            (options.fail as (r: unknown) => void)(r);
+          },
+        }),
+    } as unknown as MiniProgramPlatform;
+    const others = Array.from(
+      { length: 10 },
+      () =>
+        new Promise((resolve) =>
+          wx.downloadFile({ url: fileUrl(server.url, { size: 100, wait: 300 }), complete: resolve }),
+        ),
+    );
+    expect(wx.running).toBe(10);
+    const { downloadFile: download } = createDownloader(watched);
+    const result = await download({ url: fileUrl(server.url, { size: 2048, seed: 5 }) });
+    await Promise.all(others);
+    expect(fails.length, 'the platform refused at least once').toBeGreaterThan(0);
+    expect(fails.every((f) => f.errno === 600007)).toBe(true);
+    await expectBytes(wx, result.tempFilePath!, 2048, 5);
+  });
+
+  it('an abort while waiting for a free platform slot fails with ABORTED', async () => {
+    const wx = emulator(createWxEmulator, { maxConcurrent: 1 });
+    const blocker = new Promise((resolve) =>
+      wx.downloadFile({ url: fileUrl(server.url, { size: 10, wait: 600 }), complete: resolve }),
+    );
+    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const task = download({ url: fileUrl(server.url, { size: 10 }) });
+    setTimeout(() => task.abort(), 150);
+    await expect(task).rejects.toMatchObject({ code: 'ABORTED' });
+    await blocker;
+  });
+});
+
+describe('platform options', () => {
+  it('passes options the contract does not name to the platform and returns its profile', async () => {
+    const wx = emulator();
+    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const result = await download({
+      url: fileUrl(server.url, { size: 10 }),
+      enableHttp2: true,
+      enableQuic: true,
+      enableProfile: true,
+      enableCache: false,
+    });
+    expect(wx.calls.at(-1)).toMatchObject({
+      enableHttp2: true,
+      enableQuic: true,
+      enableProfile: true,
+      enableCache: false,
+    });
+    expect(result.profile).toMatchObject({ protocol: 'http/1.1' });
+    expect(typeof result.profile!.responseEnd).toBe('number');
+  });
+
+  it('no profile when the platform gives none', async () => {
+    const wx = emulator();
+    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const result = await download({ url: fileUrl(server.url, { size: 10 }), enableProfile: false });
+    expect(result).not.toHaveProperty('profile');
+  });
+
+  it('the contract fields are sent validated: timeout as given, header values as strings', async () => {
+    const wx = emulator();
+    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    await download({ url: fileUrl(server.url, { size: 10 }), timeout: 4321, header: { 'X-N': 'v' } });
+    const call = wx.calls.at(-1)!;
+    expect(call).toMatchObject({ timeout: 4321, header: { 'X-N': 'v' } });
+    expect(call).not.toHaveProperty('signal');
+    expect(call).not.toHaveProperty('filePath');
+  });
+});
+
+describe('what the platform leaves to chance', () => {
+  it('a client that fires no progress without Content-Length still gets 0% … then the final 100% event', async () => {
+    const wx = emulator(createWxEmulator, { progressWithoutLength: 'none' });
+    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const recording = await record({ downloadFile: download } as never, {
+      url: fileUrl(server.url, { size: 50_000, seed: 3, length: 'none', chunk: 5000, delay: 5 }),
+    });
+    expectContractTimeline(recording);
+    expect(recording.progress).toEqual([
+      { progress: 100, totalBytesWritten: 50_000, totalBytesExpectedToWrite: 50_000 },
+    ]);
+    await expectBytes(wx, recording.result!.tempFilePath!, 50_000, 3);
+  });
+
+  it('a headers event without statusCode (the developer tools) still yields one headers event with the status', async () => {
+    const wx = emulator(createWxEmulator, { statusCodeInHeadersEvent: false });
+    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const recording = await record({ downloadFile: download } as never, {
+      url: fileUrl(server.url, { size: 3000, seed: 8, status: 404 }),
+    });
+    expectContractTimeline(recording);
+    expect(recording.headers).toHaveLength(1);
+    expect(recording.headers[0]).toMatchObject({ statusCode: 404, header: { 'content-length': '3000' } });
+    expect(recording.result).toMatchObject({ statusCode: 404, dataLength: 3000 });
+  });
+
+  it('a length the body overruns (platform percent past 100) never shows above 100 or past the length', async () => {
+    const wx = emulator();
+    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const recording = await record({ downloadFile: download } as never, {
+      url: fileUrl(server.url, { size: 200_000, seed: 4, gzip: 1, length: 'compressed' }),
+    });
+    expectContractTimeline(recording);
+    expect(recording.result!.dataLength).toBe(200_000);
+  });
+});
+
+describe('Alipay shapes', () => {
+  it('apFilePath becomes tempFilePath; headers (plural) become header, lower-case', async () => {
+    const my = emulator(createMyEmulator);
+    const { downloadFile: download } = createDownloader(asPlatform(my));
+    const recording = await record({ downloadFile: download } as never, {
+      url: fileUrl(server.url, { size: 1234, seed: 9, hdr: ['X-Dl-Alipay:Yes'] }),
+    });
+    expectContractTimeline(recording);
+    expect(recording.result!.tempFilePath).toMatch(/^https:\/\/resource\/apml/);
+    expect(recording.headers[0]!.header['x-dl-alipay']).toBe('Yes');
+    expect(recording.result!.header['x-dl-alipay']).toBe('Yes');
+    await expectBytes(my, recording.result!.tempFilePath!, 1234, 9);
+  });
+
+  it('{ error, errorMessage } becomes errMsg, code and errno', async () => {
+    const my = emulator(createMyEmulator);
+    const { downloadFile: download } = createDownloader(asPlatform(my));
+    const error = await download({ url: 'http://127.0.0.1:1/x' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'DownloadError', code: 'NETWORK', errno: 600000 });
+    expect((error as Error).message).toMatch(/^downloadFile:fail \S/);
+  });
+});
+
+describe('binding', () => {
+  it('the default downloadFile uses the global wx', async () => {
+    const wx = emulator();
+    const scope = globalThis as { wx?: unknown };
+    scope.wx = wx;
+    try {
+      const result = await downloadFile({ url: fileUrl(server.url, { size: 77, seed: 2 }) });
+      await expectBytes(wx, result.tempFilePath!, 77, 2);
+    } finally {
+      delete scope.wx;
+    }
+  });
+
+  it('without any platform object the task fails asynchronously instead of throwing', async () => {
+    const task = downloadFile({ url: fileUrl(server.url, { size: 1 }) });
+    await expect(task).rejects.toMatchObject({
+      code: 'NETWORK',
+      errMsg: expect.stringMatching(/no mini-program/),
+    });
+  });
+
+  it('a platform without getFileSystemManager writes filePath in place and says so', async () => {
+    const wx = emulator();
+    const bare = { downloadFile: wx.downloadFile } as unknown as MiniProgramPlatform;
+    const { downloadFile: download, adapter } = createDownloader(bare);
+    expect(adapter.capabilities.atomicFilePath).toBe(false);
+    await new Promise((success, fail) =>
+      wx.getFileSystemManager().mkdir({ dirPath: `${wx.env.USER_DATA_PATH}/d`, success, fail }),
+    );
+    const filePath = `${wx.env.USER_DATA_PATH}/d/in-place.bin`;
+    const result = await download({ url: fileUrl(server.url, { size: 500, seed: 6 }), filePath });
+    expect(result).toMatchObject({ filePath, dataLength: 500 });
+    expect(wx.calls.at(-1)).toMatchObject({ filePath });
+    await expectBytes(wx, filePath, 500, 6);
+  });
+});
