@@ -17,6 +17,8 @@ export default defineProject({
     hookTimeout: 30_000,
     browser: {
       enabled: true,
+      // The page and the test server share the host 127.0.0.1 (different ports): same site, other origin.
+      api: { host: '127.0.0.1' },
       headless: true,
       screenshotFailures: false,
       provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } }),
