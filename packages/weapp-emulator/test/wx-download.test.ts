@@ -1,0 +1,301 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestServer, type TestServer } from '@dl/test-server';
+import { contentBytes, fetchLog, fileUrl, newRequestId, redirectUrl } from '@dl/test-server/scenarios';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWxEmulator, DEFAULT_TIMEOUT_MS, type EmulatorOptions } from '../src/index';
+import { download, fsCall } from './helpers';
+
+let server: TestServer;
+let root: string;
+let made = 0;
+beforeAll(async () => {
+  server = await startTestServer();
+  root = await mkdtemp(join(tmpdir(), 'dl-emulator-wx-'));
+});
+afterAll(async () => {
+  await server?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+function wxEmulator(options: Omit<EmulatorOptions, 'userDataPath'> = {}) {
+  const dir = join(root, `e${++made}`);
+  return createWxEmulator({ userDataPath: join(dir, 'usr'), tempPath: join(dir, 'tmp'), ...options });
+}
+const file = (params: Parameters<typeof fileUrl>[1]) => fileUrl(server.url, params);
+
+async function expectContent(real: string, size: number, seed: number) {
+  const saved = await readFile(real);
+  expect(saved.byteLength).toBe(size);
+  expect(Buffer.compare(saved, contentBytes(seed, 0, size))).toBe(0);
+}
+
+describe('wx.downloadFile: success', () => {
+  it('saves the body to a wxfile://tmp_ path that resolvePath reads back; result as WeChat documents it', async () => {
+    const wx = wxEmulator();
+    const { outcome, result, sync } = await download(wx, { url: file({ size: 30_000, seed: 1 }) });
+    expect(sync, 'callbacks come after downloadFile returns').toBe(0);
+    expect(outcome).toBe('success');
+    expect(result.errMsg).toBe('downloadFile:ok');
+    expect(result.statusCode).toBe(200);
+    expect(result.tempFilePath).toMatch(/^wxfile:\/\/tmp_[0-9a-f]+$/);
+    // WeChat's success result carries neither the headers nor the size.
+    expect(result).not.toHaveProperty('header');
+    expect(result).not.toHaveProperty('dataLength');
+    expect(result.profile).toMatchObject({ protocol: 'http/1.1', receivedBytedCount: 30_000 });
+    await expectContent(wx.resolvePath(result.tempFilePath), 30_000, 1);
+    expect(wx.resolvePath(result.tempFilePath).startsWith(wx.tempDir)).toBe(true);
+  });
+
+  it('saves to filePath under USER_DATA_PATH (wxfile://usr/…) and reports it', async () => {
+    const wx = wxEmulator();
+    expect(wx.env.USER_DATA_PATH).toBe('wxfile://usr');
+    const filePath = `${wx.env.USER_DATA_PATH}/saved.bin`;
+    const { result } = await download(wx, { url: file({ size: 4000, seed: 2 }), filePath });
+    expect(result).toMatchObject({ errMsg: 'downloadFile:ok', filePath });
+    expect(result).not.toHaveProperty('tempFilePath');
+    await expectContent(join(wx.userDataDir, 'saved.bin'), 4000, 2);
+  });
+
+  it('calls success for any HTTP status, with the body saved', async () => {
+    const wx = wxEmulator();
+    const { outcome, result } = await download(wx, { url: file({ size: 700, seed: 404, status: 404 }) });
+    expect(outcome).toBe('success');
+    expect(result.statusCode).toBe(404);
+    await expectContent(wx.resolvePath(result.tempFilePath), 700, 404);
+  });
+
+  it('sends the request headers', async () => {
+    const wx = wxEmulator();
+    const id = newRequestId();
+    await download(wx, { url: file({ size: 1, id }), header: { 'X-Emulated': 'yes', 'X-Num': 5 } });
+    const [request] = await fetchLog(server.url, id);
+    expect(request!.headers['x-emulated']).toBe('yes');
+    expect(request!.headers['x-num']).toBe('5');
+  });
+
+  it('follows up to 15 redirects; the headers event is for the final response', async () => {
+    const wx = wxEmulator();
+    const { outcome, result, headers } = await download(wx, {
+      url: redirectUrl(server.url, { n: 15, size: 60, seed: 7 }),
+    });
+    expect(outcome).toBe('success');
+    expect(headers).toHaveLength(1);
+    expect(headers[0].header['content-length']).toBe('60');
+    await expectContent(wx.resolvePath(result.tempFilePath), 60, 7);
+  });
+});
+
+describe('wx.downloadFile: events', () => {
+  it('headers event: { header, statusCode, cookies }, once, before progress', async () => {
+    const wx = wxEmulator();
+    const { headers } = await download(wx, { url: file({ size: 100, status: 201, hdr: ['X-A:b'] }) });
+    expect(headers).toHaveLength(1);
+    expect(headers[0]).toMatchObject({ statusCode: 201, header: { 'x-a': 'b' } });
+    expect(Array.isArray(headers[0].cookies)).toBe(true);
+  });
+
+  it('statusCodeInHeadersEvent: false gives { header } only, as the developer tools do', async () => {
+    const wx = wxEmulator({ statusCodeInHeadersEvent: false });
+    const { headers } = await download(wx, { url: file({ size: 100 }) });
+    expect(headers[0]).not.toHaveProperty('statusCode');
+    expect(headers[0].header['content-length']).toBe('100');
+  });
+
+  it('progress: one event per integer-percent change of Content-Length, ending at 100', async () => {
+    const wx = wxEmulator();
+    const size = 500_000;
+    const { progress } = await download(wx, { url: file({ size, chunk: 4096, delay: 1 }) });
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress.length).toBeLessThanOrEqual(101);
+    for (const p of progress) {
+      expect(p.totalBytesExpectedToWrite).toBe(size);
+      expect(p.progress).toBe(Math.floor((p.totalBytesWritten * 100) / size));
+    }
+    const percents = progress.map((p) => p.progress);
+    expect(new Set(percents).size).toBe(percents.length);
+    expect(progress.at(-1)).toEqual({
+      progress: 100,
+      totalBytesWritten: size,
+      totalBytesExpectedToWrite: size,
+    });
+  });
+
+  it('no progress events without Content-Length (default), one per chunk with expected -1 in "bytes" mode', async () => {
+    const url = file({ size: 40_000, length: 'none', chunk: 8000, delay: 2 });
+    const none = await download(wxEmulator(), { url });
+    expect(none.outcome).toBe('success');
+    expect(none.progress).toEqual([]);
+    const bytes = await download(wxEmulator({ progressWithoutLength: 'bytes' }), { url });
+    expect(bytes.progress.length).toBeGreaterThan(1);
+    expect(bytes.progress.every((p) => p.totalBytesExpectedToWrite === -1 && p.progress === 0)).toBe(true);
+    expect(bytes.progress.at(-1)!.totalBytesWritten).toBe(40_000);
+  });
+
+  it('a content-encoded body: decoded bytes counted against the encoded Content-Length, uncorrected', async () => {
+    const { progress, headers, outcome } = await download(wxEmulator(), {
+      url: file({ size: 200_000, gzip: 1, length: 'compressed' }),
+    });
+    expect(outcome).toBe('success');
+    const announced = Number(headers[0].header['content-length']);
+    expect(announced).not.toBe(200_000);
+    expect(progress.every((p) => p.totalBytesExpectedToWrite === announced)).toBe(true);
+    expect(progress.at(-1)!.totalBytesWritten).toBe(200_000);
+  });
+
+  it('offProgressUpdate(fn) removes fn; offProgressUpdate() removes all; the same for headers', async () => {
+    const wx = wxEmulator();
+    const kept: unknown[] = [];
+    const removed: unknown[] = [];
+    const fn = (e: unknown) => removed.push(e);
+    const { progress } = await download(
+      wx,
+      { url: file({ size: 100_000, chunk: 10_000, delay: 2 }) },
+      (task) => {
+        task.onProgressUpdate(fn);
+        task.onProgressUpdate((e) => kept.push(e));
+        task.offProgressUpdate(fn);
+        task.onHeadersReceived(fn);
+        task.offHeadersReceived();
+      },
+    );
+    expect(removed).toEqual([]);
+    expect(kept).toEqual(progress);
+    const cleared = await download(wx, { url: file({ size: 100_000 }) }, (task) => task.offProgressUpdate());
+    expect(cleared.progress).toEqual([]);
+  });
+});
+
+describe('wx.downloadFile: failures', () => {
+  it('abort(): fail with downloadFile:fail abort, the request stopped, no temporary file left', async () => {
+    const wx = wxEmulator();
+    const id = newRequestId();
+    const { outcome, result } = await download(
+      wx,
+      { url: file({ size: 2_000_000, chunk: 16_384, delay: 10, id }) },
+      (task) => task.onProgressUpdate(() => task.abort()),
+    );
+    expect(outcome).toBe('fail');
+    expect(result).toEqual({ errMsg: 'downloadFile:fail abort' });
+    expect(await readdir(wx.tempDir)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 100));
+    const [request] = await fetchLog(server.url, id);
+    expect(request!.clientAborted).toBe(true);
+  });
+
+  it('timeout: honoured (downloadFile:fail timeout, errno 5), default 60000 ms', async () => {
+    expect(DEFAULT_TIMEOUT_MS).toBe(60_000);
+    const started = Date.now();
+    const { result } = await download(wxEmulator(), { url: file({ size: 10, wait: 3000 }), timeout: 300 });
+    expect(result).toEqual({ errMsg: 'downloadFile:fail timeout', errno: 5 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('a 16th redirect fails with errno 600008', async () => {
+    const { result } = await download(wxEmulator(), { url: redirectUrl(server.url, { n: 16, size: 10 }) });
+    expect(result).toEqual({ errMsg: 'downloadFile:fail too many redirects', errno: 600008 });
+  });
+
+  it('bad URLs fail with 600009 (invalid url) and 600005 (scheme), without a request', async () => {
+    const wx = wxEmulator();
+    expect((await download(wx, { url: '' })).result).toEqual({
+      errMsg: 'downloadFile:fail invalid url',
+      errno: 600009,
+    });
+    expect((await download(wx, { url: 'ftp://127.0.0.1/x' })).result).toEqual({
+      errMsg: 'downloadFile:fail url scheme is invalid',
+      errno: 600005,
+    });
+  });
+
+  it('a refused connection fails with errno 600001; a body cut short with 600003 and no file left', async () => {
+    const wx = wxEmulator();
+    const closed = await startTestServer();
+    const port = closed.port;
+    await closed.close();
+    const refused = await download(wx, { url: `http://127.0.0.1:${port}/x` });
+    expect(refused.result.errno).toBe(600001);
+    expect(refused.result.errMsg).toMatch(/^downloadFile:fail .*ECONNREFUSED/);
+    const cut = await download(wx, { url: file({ size: 300_000, cutAt: 100_000 }) });
+    expect(cut.result.errno).toBe(600003);
+    expect(await readdir(wx.tempDir)).toEqual([]);
+  });
+
+  it('a filePath in a missing directory fails with 603303; outside USER_DATA_PATH with 603300', async () => {
+    const wx = wxEmulator();
+    const missing = await download(wx, { url: file({ size: 10 }), filePath: 'wxfile://usr/nope/x.bin' });
+    expect(missing.result).toMatchObject({ errno: 603303 });
+    expect(missing.result.errMsg).toBe(
+      'downloadFile:fail no such file or directory, open wxfile://usr/nope/x.bin',
+    );
+    for (const filePath of ['/etc/x', 'wxfile://usr/../../x', 'wxfile://tmp_abc']) {
+      const outside = await download(wx, { url: file({ size: 10 }), filePath });
+      expect(outside.result.errno, filePath).toBe(603300);
+    }
+  });
+
+  it('a body larger than maxFileSize fails with 603301', async () => {
+    const wx = wxEmulator({ maxFileSize: 1000 });
+    expect((await download(wx, { url: file({ size: 5000 }) })).result.errno).toBe(603301);
+    expect((await download(wx, { url: file({ size: 5000, length: 'none' }) })).result.errno).toBe(603301);
+    expect(await readdir(wx.tempDir)).toEqual([]);
+  });
+
+  it('an 11th download while 10 run fails at once with errno 600007; the slot frees when one ends', async () => {
+    const wx = wxEmulator();
+    const running = Array.from({ length: 10 }, () => download(wx, { url: file({ size: 10, wait: 300 }) }));
+    expect(wx.running).toBe(10);
+    const eleventh = await download(wx, { url: file({ size: 10 }) });
+    expect(eleventh.result).toEqual({ errMsg: 'downloadFile:fail exceed max task count 10', errno: 600007 });
+    await Promise.all(running);
+    expect(wx.running).toBe(0);
+    expect((await download(wx, { url: file({ size: 10 }) })).outcome).toBe('success');
+  });
+
+  it('records what it was asked, platform options included', async () => {
+    const wx = wxEmulator();
+    await download(wx, { url: file({ size: 1 }), enableHttp2: true, enableQuic: true });
+    expect(wx.calls.at(-1)).toMatchObject({ enableHttp2: true, enableQuic: true });
+    expect(wx.calls.at(-1)).not.toHaveProperty('success');
+  });
+});
+
+describe('getFileSystemManager()', () => {
+  it('mkdir, access, readdir, readFile, stat, saveFile, rename, unlink over platform paths', async () => {
+    const wx = wxEmulator();
+    const fs = wx.getFileSystemManager();
+    const usr = wx.env.USER_DATA_PATH;
+    const { result } = await download(wx, { url: file({ size: 256, seed: 3 }) });
+    expect((await fsCall(fs.mkdir, { dirPath: `${usr}/a/b`, recursive: true })).ok).toBe(true);
+    expect((await fsCall(fs.access, { path: `${usr}/a/b` })).ok).toBe(true);
+    const stat = await fsCall(fs.stat, { path: result.tempFilePath });
+    expect(stat.result.stats.size).toBe(256);
+    expect(stat.result.stats.isFile()).toBe(true);
+    const saved = await fsCall(fs.saveFile, {
+      tempFilePath: result.tempFilePath,
+      filePath: `${usr}/a/b/f.bin`,
+    });
+    expect(saved.result).toMatchObject({ errMsg: 'saveFile:ok', savedFilePath: `${usr}/a/b/f.bin` });
+    expect(await readdir(wx.tempDir)).toEqual([]);
+    const read = await fsCall(fs.readFile, { filePath: `${usr}/a/b/f.bin` });
+    expect(Buffer.compare(Buffer.from(read.result.data), contentBytes(3, 0, 256))).toBe(0);
+    expect((await fsCall(fs.rename, { oldPath: `${usr}/a/b/f.bin`, newPath: `${usr}/a/g.bin` })).ok).toBe(
+      true,
+    );
+    expect((await fsCall(fs.readdir, { dirPath: `${usr}/a` })).result.files.sort()).toEqual(['b', 'g.bin']);
+    expect((await fsCall(fs.unlink, { filePath: `${usr}/a/g.bin` })).ok).toBe(true);
+    const gone = await fsCall(fs.access, { path: `${usr}/a/g.bin` });
+    expect(gone.result).toEqual({ errMsg: 'access:fail no such file or directory', errno: 1300002 });
+  });
+
+  it('refuses writes outside USER_DATA_PATH (permission denied, 1300013)', async () => {
+    const wx = wxEmulator();
+    const fs = wx.getFileSystemManager();
+    const denied = await fsCall(fs.mkdir, { dirPath: 'wxfile://tmp_dir' });
+    expect(denied.result.errno).toBe(1300013);
+    expect((await fsCall(fs.readdir, { dirPath: '/etc' })).result.errno).toBe(1300013);
+    expect(() => wx.resolvePath('wxfile://usr/../../etc/passwd')).toThrow(/permission denied/);
+  });
+});
