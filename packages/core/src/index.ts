@@ -4,6 +4,7 @@
  * {@link createDownloadFile}.
  * @packageDocumentation
  */
+export { type BoundDownloader, bindDownloader, contractCapabilities } from './adapter';
 export { createDownloadFile, type DownloaderConfig } from './downloader';
 export type { DownloadDriver, DownloadJob, SavedFile } from './driver';
 export {

@@ -5,7 +5,7 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDownloadFile, DEFAULT_MAX_CONCURRENT } from '@dl/core';
+import { type BoundDownloader, bindDownloader, contractCapabilities } from '@dl/core';
 import type { AdapterInfo, DownloadFile } from '@dl/types';
 import { createNodeDriver } from './driver';
 import { MAX_REDIRECTS } from './redirects';
@@ -25,31 +25,13 @@ export const defaultTempDir = () => join(tmpdir(), 'dl');
 
 export const adapter: AdapterInfo = {
   name: 'node',
-  capabilities: {
-    abort: true,
-    headersReceived: true,
-    progressUpdate: true,
-    filePath: true,
-    atomicFilePath: true,
-    requestHeaders: true,
-    abortSignal: true,
-    maxRedirects: MAX_REDIRECTS,
-    redirectLimit: true,
-    maxConcurrent: DEFAULT_MAX_CONCURRENT,
-  },
+  capabilities: contractCapabilities({ maxRedirects: MAX_REDIRECTS }),
 };
 
 /** A `downloadFile` with its own queue and temporary directory. */
-export function createDownloader(options: NodeDownloaderOptions = {}): {
-  downloadFile: DownloadFile;
-  adapter: AdapterInfo;
-} {
-  const maxConcurrent = options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
+export function createDownloader(options: NodeDownloaderOptions = {}): BoundDownloader {
   const driver = createNodeDriver({ tempDir: options.tempDir ?? defaultTempDir() });
-  return {
-    downloadFile: createDownloadFile(driver, { maxConcurrent }),
-    adapter: { ...adapter, capabilities: { ...adapter.capabilities, maxConcurrent } },
-  };
+  return bindDownloader(driver, adapter, { maxConcurrent: options.maxConcurrent });
 }
 
 /** Downloads `options.url` to a temporary file or `options.filePath`. Shares one queue per process. */

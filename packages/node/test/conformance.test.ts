@@ -1,41 +1,24 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runConformance } from '@dl/conformance';
-import { startTestServer, type TestServer } from '@dl/test-server';
-import { afterAll, beforeAll } from 'vitest';
+import { diskSandbox, useTestServer } from '@dl/conformance/node';
 import { createDownloader } from '../src/index';
 
 // The suite gets its own temporary area, so "nothing left behind" is checked against files only it makes.
-const root = await mkdtemp(join(tmpdir(), 'dl-node-conformance-'));
-const tempDir = join(root, 'temp');
+const sandbox = await diskSandbox('dl-node-conformance');
+const tempDir = join(sandbox.root, 'temp');
 const { downloadFile, adapter } = createDownloader({ tempDir });
-let server: TestServer;
-let dirs = 0;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await rm(root, { recursive: true, force: true });
-});
-
-const entries = (dir: string) => readdir(dir).catch(() => [] as string[]);
+const server = useTestServer();
 
 runConformance({
   name: 'node',
   downloadFile,
   adapter,
-  serverUrl: () => server.url,
+  serverUrl: server.url,
   readSaved: async (path) => new Uint8Array(await readFile(path)),
-  tempEntries: () => entries(tempDir),
-  async freshDir() {
-    const dir = join(root, `dir-${++dirs}`);
-    await mkdir(dir);
-    return dir;
-  },
+  tempEntries: () => sandbox.entries(tempDir),
+  freshDir: sandbox.freshDir,
   join,
-  list: entries,
-  unwritablePath: async () => join(root, 'missing-directory', 'file.bin'),
+  list: sandbox.entries,
+  unwritablePath: async () => join(sandbox.root, 'missing-directory', 'file.bin'),
 });
