@@ -1,5 +1,5 @@
-/** Debian's Chromium (CI installs it with apt); Playwright downloads no browser of its own. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium (CI installs it with apt), or CHROMIUM_PATH; Playwright downloads no browser of its own. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Headless, and quiet: no background traffic leaves the machine while tests run. */
 export const CHROMIUM_ARGS = [

@@ -1,5 +1,5 @@
-import { invalidArgument } from '@dl/core';
 import type { DownloadJob } from '@dl/core';
+import { invalidArgument } from '@dl/core';
 
 const VALID: readonly RequestCredentials[] = ['omit', 'same-origin', 'include'];
 

@@ -34,7 +34,9 @@ export function createFetchDriver(config: H5DriverConfig): DownloadDriver {
       });
       const header = headersToRecord(response.headers);
       job.headers(response.status, header);
-      const written = response.body ? await pumpBody(response.body, target, job, expectedBodyLength(header)) : 0;
+      const written = response.body
+        ? await pumpBody(response.body, target, job, expectedBodyLength(header))
+        : 0;
       const place = await target.commit(header['content-type']);
       job.succeed({ statusCode: response.status, header, dataLength: written, ...place });
     } catch (error) {

@@ -34,7 +34,9 @@ export function splitOpfsPath(filePath: string): { dirs: string[]; name: string 
 }
 
 /** The directory a `filePath` lives in; it must exist (like a file system, dl creates no directories). */
-export async function opfsDirectoryOf(filePath: string): Promise<{ dir: FileSystemDirectoryHandle; name: string }> {
+export async function opfsDirectoryOf(
+  filePath: string,
+): Promise<{ dir: FileSystemDirectoryHandle; name: string }> {
   const { dirs, name } = splitOpfsPath(filePath);
   let dir = await opfsRoot();
   for (const part of dirs) {
@@ -51,7 +53,8 @@ export async function opfsDirectoryOf(filePath: string): Promise<{ dir: FileSyst
 export function toOpfsError(error: unknown, path: string): DownloadError {
   if (error instanceof DownloadError) return error;
   const name = (error as { name?: string } | undefined)?.name ?? 'Error';
-  const errno = name === 'NotFoundError' || name === 'TypeMismatchError' ? ERRNO.FILE_SYSTEM_NO_DIR : ERRNO.FILE_SYSTEM;
+  const errno =
+    name === 'NotFoundError' || name === 'TypeMismatchError' ? ERRNO.FILE_SYSTEM_NO_DIR : ERRNO.FILE_SYSTEM;
   const message = (error as { message?: string } | undefined)?.message;
   return fileSystemError(`${name}: cannot write ${path}${message ? ` (${message})` : ''}`, errno, error);
 }

@@ -12,7 +12,9 @@ describe.each(transports)('cross-origin responses over %s', (transport) => {
 
   it('exposed headers reach the headers event as a plain lower-case object', async () => {
     const task = downloadFile({ url: fileUrl(server(), { size: 1000, hdr: ['X-Dl-Custom:Shown'] }) });
-    const seen = new Promise<Record<string, string>>((resolve) => task.onHeadersReceived((e) => resolve(e.header)));
+    const seen = new Promise<Record<string, string>>((resolve) =>
+      task.onHeadersReceived((e) => resolve(e.header)),
+    );
     await task;
     const header = await seen;
     expect(Object.getPrototypeOf(header)).toBe(Object.prototype);
@@ -30,7 +32,9 @@ describe.each(transports)('cross-origin responses over %s', (transport) => {
   });
 
   it('without Access-Control-Expose-Headers Content-Length still shows (CORS-safelisted): known size', async () => {
-    const task = downloadFile({ url: fileUrl(server(), { size: 100_000, chunk: 8192, delay: 2, expose: 'none' }) });
+    const task = downloadFile({
+      url: fileUrl(server(), { size: 100_000, chunk: 8192, delay: 2, expose: 'none' }),
+    });
     const events: OnProgressUpdateCallbackResult[] = [];
     task.onProgressUpdate((e) => events.push(e));
     const result = await task;
@@ -54,7 +58,11 @@ describe.each(transports)('cross-origin responses over %s', (transport) => {
       expect(e.totalBytesWritten).toBeLessThanOrEqual(compressed);
       expect(e.progress).toBe(Math.floor((e.totalBytesWritten * 100) / compressed));
     }
-    expect(events.at(-1)).toEqual({ progress: 100, totalBytesWritten: size, totalBytesExpectedToWrite: size });
+    expect(events.at(-1)).toEqual({
+      progress: 100,
+      totalBytesWritten: size,
+      totalBytesExpectedToWrite: size,
+    });
     expect(result.dataLength).toBe(size);
   });
 

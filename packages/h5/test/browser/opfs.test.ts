@@ -27,7 +27,10 @@ describe.each(transports)('filePath in the Origin Private File System over %s', 
     // The part file (and the browser's own swap file for its writable stream) — never the caller's name.
     const during = await listDirectory(dir);
     expect(during).not.toContain('movie.bin');
-    expect(during.some((name) => /^\.movie\.bin\.[0-9a-f]{12}\.part$/.test(name)), during.join()).toBe(true);
+    expect(
+      during.some((name) => /^\.movie\.bin\.[0-9a-f]{12}\.part$/.test(name)),
+      during.join(),
+    ).toBe(true);
     for (const name of during) expect(name).toMatch(/^\.movie\.bin\.[0-9a-f]{12}\.part/);
     const result = await task;
     expect(result.filePath).toBe(`/${dir}/movie.bin`);
@@ -37,9 +40,10 @@ describe.each(transports)('filePath in the Origin Private File System over %s', 
 
   it('a path with . or .. parts fails with FILE_SYSTEM and writes nothing', async () => {
     const dir = await freshDir();
-    const error = await downloadFile({ url: fileUrl(server(), { size: 10 }), filePath: `${dir}/../x.bin` }).catch(
-      (e: unknown) => e,
-    );
+    const error = await downloadFile({
+      url: fileUrl(server(), { size: 10 }),
+      filePath: `${dir}/../x.bin`,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'FILE_SYSTEM' });
     expect(await listDirectory(dir)).toEqual([]);
   });
@@ -47,9 +51,10 @@ describe.each(transports)('filePath in the Origin Private File System over %s', 
   it('a path through a file, not a directory, fails with FILE_SYSTEM (603303)', async () => {
     const dir = await freshDir();
     await downloadFile({ url: fileUrl(server(), { size: 10 }), filePath: `${dir}/plain` });
-    const error = await downloadFile({ url: fileUrl(server(), { size: 10 }), filePath: `${dir}/plain/x.bin` }).catch(
-      (e: unknown) => e,
-    );
+    const error = await downloadFile({
+      url: fileUrl(server(), { size: 10 }),
+      filePath: `${dir}/plain/x.bin`,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'FILE_SYSTEM', errno: 603303 });
     expect(await listDirectory(dir)).toEqual(['plain']);
   });

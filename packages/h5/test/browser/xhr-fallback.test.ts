@@ -1,6 +1,10 @@
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
 import { expect, inject, it } from 'vitest';
-import { createDownloader, type OnProgressUpdateCallbackResult, supportsStreamingFetch } from '../../src/index';
+import {
+  createDownloader,
+  type OnProgressUpdateCallbackResult,
+  supportsStreamingFetch,
+} from '../../src/index';
 import { readObjectUrl } from '../support/object-urls';
 
 const server = () => inject('testServerUrl');

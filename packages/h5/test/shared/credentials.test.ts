@@ -10,7 +10,10 @@ describe.each(transports)('the credentials option over %s', (transport) => {
 
   it('an unknown credentials mode fails with INVALID_ARGUMENT and sends nothing', async () => {
     const id = newRequestId();
-    const options = { url: fileUrl(server(), { id }), credentials: 'always' } as unknown as H5DownloadFileOptions;
+    const options = {
+      url: fileUrl(server(), { id }),
+      credentials: 'always',
+    } as unknown as H5DownloadFileOptions;
     const error = await downloadFile(options).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', errno: 600009 });
     expect((error as Error).message).toMatch(/invalid credentials/);

@@ -25,9 +25,9 @@ describe.each(transports)('redirects over %s', (transport) => {
 
   it('fails a chain longer than 20 with NETWORK (600000) and leaves nothing', async () => {
     const before = await objectUrls.live();
-    const error = await downloadFile({ url: redirectUrl(server(), { n: MAX_REDIRECTS + 1, size: 600 }) }).catch(
-      (e: unknown) => e,
-    );
+    const error = await downloadFile({
+      url: redirectUrl(server(), { n: MAX_REDIRECTS + 1, size: 600 }),
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'DownloadError', code: 'NETWORK', errno: 600000 });
     expect(await objectUrls.live()).toEqual(before);
   });
