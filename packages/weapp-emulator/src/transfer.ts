@@ -101,8 +101,11 @@ export async function transfer(request: TransferRequest): Promise<TransferResult
     phase = 'body';
     let written = 0;
     let lastPercent = -1;
-    if (response.body) {
-      for await (const chunk of response.body) {
+    const reader = response.body?.getReader();
+    if (reader) {
+      for (;;) {
+        const { done, value: chunk } = await reader.read();
+        if (done) break;
         await writeAll(file, chunk);
         written += chunk.byteLength;
         if (written > request.maxFileSize) throw new PlatformFailure('too-large', 'exceed max file size');
@@ -128,6 +131,8 @@ export async function transfer(request: TransferRequest): Promise<TransferResult
     profile.receivedBytedCount = written;
     return { statusCode: response.status, header, dataLength: written, profile };
   } catch (error) {
+    // Hang up: a failed transfer must not keep the connection (or the server's body) going.
+    controller.abort();
     await file?.close().catch(() => {});
     if (phase === 'body') await unlink(request.target).catch(() => {});
     if (stopped) throw new PlatformFailure(stopped, stopped);

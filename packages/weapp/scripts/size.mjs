@@ -21,4 +21,6 @@ const result = await build({
 const code = result.outputFiles[0].contents;
 const gzipped = gzipSync(code, { level: 9 });
 const kb = (n) => `${(n / 1024).toFixed(2)} kB`;
-console.log(`@dl/weapp (with @dl/core): ${kb(code.byteLength)} minified, ${kb(gzipped.byteLength)} min+gzip (${gzipped.byteLength} bytes)`);
+console.log(
+  `@dl/weapp (with @dl/core): ${kb(code.byteLength)} minified, ${kb(gzipped.byteLength)} min+gzip (${gzipped.byteLength} bytes)`,
+);

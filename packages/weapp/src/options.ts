@@ -1,8 +1,8 @@
 import type { DownloadFileOptions } from '@dl/types';
 
 /**
- * WeChat's own `downloadFile` options the contract does not name. They are passed to the platform as
- * given (platforms ignore what they do not know).
+ * WeChat's own `downloadFile` options the contract does not name. These, and any other option the
+ * contract does not name, are passed to the platform as given (platforms ignore what they do not know).
  */
 export interface WeappPlatformOptions {
   /** Use HTTP/2 when the server supports it (WeChat 2.10.4+). */
@@ -16,8 +16,6 @@ export interface WeappPlatformOptions {
   /** Resolve the host through HttpDNS (WeChat 2.19.1+), with `httpDNSServiceId`. */
   enableHttpDNS?: boolean;
   httpDNSServiceId?: string;
-  /** Any other platform option is passed through as well. */
-  [platformOption: string]: unknown;
 }
 
 /** `downloadFile`'s options on mini-programs: the contract's plus the platform's own. */

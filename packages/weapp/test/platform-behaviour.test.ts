@@ -47,7 +47,7 @@ describe('the platform task limit', () => {
       getFileSystemManager: () => wx.getFileSystemManager(),
       downloadFile: (options: Record<string, unknown>) =>
         wx.downloadFile({
-          ...(options as never),
+          ...(options as Record<string, unknown> & { url: string }),
           fail: (r: { errno?: number }) => {
             fails.push(r);
             (options.fail as (r: unknown) => void)(r);
