@@ -22,6 +22,7 @@ export { type ByteSink, expectedBodyLength, headersToRecord, pumpBody, toDownloa
 export { ListenerSet } from './listeners';
 export { ProgressTracker, UNKNOWN_SIZE_INTERVAL_MS } from './progress';
 export { ConcurrencyQueue, DEFAULT_MAX_CONCURRENT, type QueueTicket } from './queue';
+export { MAX_REDIRECTS, redirectTarget } from './redirects';
 export { callSafely, reportError } from './report-error';
 export { ABORT_GRACE_MS, createTask, type TaskContext } from './task';
 export { DEFAULT_TIMEOUT_MS, type ValidatedOptions, validateOptions } from './validate';

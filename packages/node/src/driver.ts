@@ -5,11 +5,12 @@ import {
   type DownloadJob,
   expectedBodyLength,
   headersToRecord,
+  MAX_REDIRECTS,
   pumpBody,
   toDownloadError,
 } from '@dl/core';
 import { PartFile, toFileSystemError } from './part-file';
-import { fetchFollowingRedirects, MAX_REDIRECTS } from './redirects';
+import { fetchFollowingRedirects } from './redirects';
 import { tempFileName } from './temp-name';
 
 export interface NodeDriverConfig {

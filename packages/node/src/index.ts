@@ -5,10 +5,9 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BoundDownloader, bindDownloader, contractCapabilities } from '@dl/core';
+import { type BoundDownloader, bindDownloader, contractCapabilities, MAX_REDIRECTS } from '@dl/core';
 import type { AdapterInfo, DownloadFile } from '@dl/types';
 import { createNodeDriver } from './driver';
-import { MAX_REDIRECTS } from './redirects';
 
 export { DownloadError, isDownloadError } from '@dl/core';
 export type * from '@dl/types';

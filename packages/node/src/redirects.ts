@@ -1,9 +1,4 @@
-import { tooManyRedirects } from '@dl/core';
-
-/** WeChat follows at most 15 redirects; the contract makes that the limit everywhere. */
-export const MAX_REDIRECTS = 15;
-
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+import { MAX_REDIRECTS, redirectTarget, tooManyRedirects } from '@dl/core';
 
 /**
  * GET with redirects followed by hand: fetch's own limit is 20 and its error cannot be told from a
@@ -22,11 +17,11 @@ export async function fetchFollowingRedirects(
       signal: init.signal,
       redirect: 'manual',
     });
-    const location = response.headers.get('location');
-    if (!REDIRECT_STATUSES.has(response.status) || location === null) return response;
+    const next = redirectTarget(response.status, response.headers.get('location'), current);
+    if (next === undefined) return response;
     // Free the connection: a redirect's body is never read.
     await response.body?.cancel().catch(() => {});
     if (hops >= maxRedirects) throw tooManyRedirects();
-    current = new URL(location, current).href;
+    current = next;
   }
 }

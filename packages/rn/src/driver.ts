@@ -6,7 +6,9 @@ import {
   expectedBodyLength,
   fileSystemError,
   isDownloadError,
+  MAX_REDIRECTS,
   networkError,
+  redirectTarget,
   toDownloadError,
   tooManyRedirects,
   UNKNOWN_SIZE_INTERVAL_MS,
@@ -15,7 +17,6 @@ import type { ResponseHeaders } from '@dl/types';
 import { NativeFailure, type NativeFileBackend } from './backend';
 import { lowerCaseHeaders } from './headers';
 import { dirName, joinPath, partPathFor, tempFileName, toFileUrl, toPlainPath } from './paths';
-import { MAX_REDIRECTS, redirectTarget } from './redirects';
 
 /** The task's error for whatever a download threw: the abort reason first, then the library's kind. */
 export function toTaskError(error: unknown, job: DownloadJob): DownloadError {
@@ -50,7 +51,7 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
       toFile: partPath,
       onResponse(statusCode, raw) {
         const header = lowerCaseHeaders(raw);
-        final = redirectTarget(statusCode, header, url) === undefined;
+        final = redirectTarget(statusCode, header.location, url) === undefined;
         if (!final) return;
         job.headers(statusCode, header);
         expected = expectedBodyLength(header);
@@ -104,7 +105,7 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
       let response: Exchange;
       for (let hops = 0; ; hops++) {
         response = await exchange(url, partPath, job);
-        const next = redirectTarget(response.statusCode, response.header, url);
+        const next = redirectTarget(response.statusCode, response.header.location, url);
         if (next === undefined) break;
         if (hops >= MAX_REDIRECTS) throw tooManyRedirects();
         url = next;

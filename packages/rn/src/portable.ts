@@ -4,13 +4,12 @@
  * imports no native code, so it also loads where React Native does not run (tests, tooling).
  * @packageDocumentation
  */
-import { createDownloadFile, DEFAULT_MAX_CONCURRENT } from '@dl/core';
-import type { AdapterInfo, DownloadFile } from '@dl/types';
+import { type BoundDownloader, bindDownloader, contractCapabilities } from '@dl/core';
+import type { AdapterInfo } from '@dl/types';
 import type { NativeFileBackend } from './backend';
 import { createNativeDriver } from './driver';
-import { MAX_REDIRECTS } from './redirects';
 
-export { DownloadError, isDownloadError } from '@dl/core';
+export { DownloadError, isDownloadError, MAX_REDIRECTS } from '@dl/core';
 export type * from '@dl/types';
 export {
   NativeFailure,
@@ -27,7 +26,6 @@ export type {
   BlobUtilRuntimeTask,
 } from './backends/blob-util-api';
 export { toFileUrl, toPlainPath } from './paths';
-export { MAX_REDIRECTS } from './redirects';
 
 export interface RnDownloaderOptions {
   /** The file-system library to save through. */
@@ -38,18 +36,7 @@ export interface RnDownloaderOptions {
 
 export const adapter: AdapterInfo = {
   name: 'rn',
-  capabilities: {
-    abort: true,
-    headersReceived: true,
-    progressUpdate: true,
-    filePath: true,
-    atomicFilePath: true,
-    requestHeaders: true,
-    abortSignal: true,
-    maxRedirects: MAX_REDIRECTS,
-    redirectLimit: true,
-    maxConcurrent: DEFAULT_MAX_CONCURRENT,
-  },
+  capabilities: contractCapabilities(),
   notes: [
     'Files are saved through react-native-blob-util; tempFilePath and the reported paths are file:// URLs.',
     'filePath may be a file:// URL or a plain absolute path; its directory must exist.',
@@ -57,13 +44,8 @@ export const adapter: AdapterInfo = {
 };
 
 /** A `downloadFile` with its own queue, saving through `options.backend`. */
-export function createDownloader(options: RnDownloaderOptions): {
-  downloadFile: DownloadFile;
-  adapter: AdapterInfo;
-} {
-  const maxConcurrent = options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
-  return {
-    downloadFile: createDownloadFile(createNativeDriver(options.backend), { maxConcurrent }),
-    adapter: { ...adapter, capabilities: { ...adapter.capabilities, maxConcurrent } },
-  };
+export function createDownloader(options: RnDownloaderOptions): BoundDownloader {
+  return bindDownloader(createNativeDriver(options.backend), adapter, {
+    maxConcurrent: options.maxConcurrent,
+  });
 }

@@ -1,43 +1,33 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runConformance } from '@dl/conformance';
-import { startTestServer, type TestServer } from '@dl/test-server';
-import { afterAll, beforeAll } from 'vitest';
+import { diskSandbox, useTestServer } from '@dl/conformance/node';
 import { createBlobUtilBackend, createDownloader } from '../src/portable';
 import { createBlobUtilEmulator } from './emulator/blob-util-emulator';
 
 // The device's sandbox: a cache and a documents directory that only this suite writes to.
-const root = await mkdtemp(join(tmpdir(), 'dl-rn-conformance-'));
-const cacheDir = join(root, 'cache');
-const documentDir = join(root, 'documents');
+const sandbox = await diskSandbox('dl-rn-conformance');
+const cacheDir = join(sandbox.root, 'cache');
+const documentDir = join(sandbox.root, 'documents');
 await mkdir(cacheDir);
 await mkdir(documentDir);
 
 const blobUtil = createBlobUtilEmulator({ cacheDir, documentDir });
 const { downloadFile, adapter } = createDownloader({ backend: createBlobUtilBackend(blobUtil) });
-let server: TestServer;
-let dirs = 0;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const server = useTestServer();
 
 /** Apps hand dl `file://` URLs; the suite reads them back with Node, not through the adapter. */
 const toPath = (pathOrUrl: string) =>
   pathOrUrl.startsWith('file://') ? fileURLToPath(pathOrUrl) : pathOrUrl;
-const entries = (dir: string) => readdir(toPath(dir)).catch(() => [] as string[]);
+const entries = (dir: string) => sandbox.entries(toPath(dir));
+let dirs = 0;
 
 runConformance({
   name: 'rn (react-native-blob-util emulator)',
   downloadFile,
   adapter,
-  serverUrl: () => server.url,
+  serverUrl: server.url,
   readSaved: async (path) => new Uint8Array(await readFile(toPath(path))),
   tempEntries: () => entries(cacheDir),
   async freshDir() {

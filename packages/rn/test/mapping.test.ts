@@ -6,7 +6,6 @@ import { translateBlobUtilError } from '../src/backends/blob-util';
 import { toTaskError } from '../src/driver';
 import { lowerCaseHeaders } from '../src/headers';
 import { baseName, dirName, partPathFor, tempFileName, toFileUrl, toPlainPath } from '../src/paths';
-import { redirectTarget } from '../src/redirects';
 import { CanceledFetchError } from './emulator/blob-util-emulator';
 
 describe('paths: file:// URLs in and out', () => {
@@ -51,13 +50,6 @@ describe('header casing', () => {
     expect(lowerCaseHeaders({ 'Set-Cookie': 'a=1', 'set-cookie': 'b=2' })).toEqual({
       'set-cookie': 'a=1, b=2',
     });
-  });
-
-  it('recognises a redirect by status and Location, resolving it against the request URL', () => {
-    expect(redirectTarget(302, { location: '/next' }, 'http://h:1/a/b')).toBe('http://h:1/next');
-    expect(redirectTarget(308, { location: 'c' }, 'http://h/a/b')).toBe('http://h/a/c');
-    expect(redirectTarget(302, {}, 'http://h/a')).toBeUndefined();
-    expect(redirectTarget(304, { location: '/x' }, 'http://h/a')).toBeUndefined();
   });
 });
 
