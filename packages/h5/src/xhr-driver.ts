@@ -65,8 +65,9 @@ function request(job: DownloadJob, credentials: RequestCredentials): Promise<Xhr
       done();
       reject(job.signal.reason ?? networkError('request aborted'));
     };
+    // abort() before send() fires no event, so an already-stopped job settles here.
+    if (job.signal.aborted) return reject(job.signal.reason);
     job.signal.addEventListener('abort', stop, { once: true });
-    if (job.signal.aborted) return stop();
     xhr.send();
   });
 }
