@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import { answerPreflight, applyCors } from './cors';
 import { BadParameter } from './params';
 import { RequestLog } from './request-log';
@@ -34,6 +34,22 @@ function sendError(req: IncomingMessage, res: ServerResponse, status: number, me
   res.writeHead(status, { 'Content-Type': 'text/plain' }).end(`${message}\n`);
 }
 
+/**
+ * A loopback port nobody listens on: bound, then released at once. Connecting to it is refused, which
+ * is what "connection refused" tests need (a fixed low port such as 1 is blocked by fetch before any
+ * connection is tried, so it would not test the network path at all).
+ */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createTcpServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** Starts the scenario server on loopback; see `FileParams` and `RedirectParams` for what it serves. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const log = new RequestLog();
@@ -45,6 +61,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       const id = url.searchParams.get('id') ?? undefined;
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify(log.list(id)));
+      return;
+    }
+    if (url.pathname === '/__closed-port') {
+      applyCors(req, res);
+      closedPort().then((port) => {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(JSON.stringify({ port }));
+      });
       return;
     }
     const entry = log.add(req, url);

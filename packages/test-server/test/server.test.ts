@@ -7,6 +7,7 @@ import {
   fileUrl,
   newRequestId,
   redirectUrl,
+  refusedUrl,
   startTestServer,
   type TestServer,
 } from '../src/index';
@@ -204,5 +205,14 @@ describe('CORS and the log', () => {
     const result = await pending;
     expect(result.received).toBe(100);
     expect(result.error).toBeDefined();
+  });
+});
+
+describe('refusedUrl', () => {
+  it('names a loopback port that refuses connections', async () => {
+    const url = await refusedUrl(server.url);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/file$/);
+    const result = await rawGet(url);
+    expect(result.error).toMatch(/ECONNREFUSED/);
   });
 });

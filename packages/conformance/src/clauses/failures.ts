@@ -1,3 +1,4 @@
+import { refusedUrl } from '@dl/test-server/scenarios';
 import { describe, expect } from 'vitest';
 import { clause, type SuiteContext } from '../context';
 
@@ -6,7 +7,7 @@ export function failureClauses(ctx: SuiteContext): void {
   describe('failures', () => {
     clause(ctx, 'a refused connection fails with NETWORK (errno 600000)', async () => {
       const before = await ctx.tempSnapshot();
-      const { error } = await ctx.run({ url: 'http://127.0.0.1:1/file' });
+      const { error } = await ctx.run({ url: await refusedUrl(ctx.target.serverUrl()) });
       expect(error).toMatchObject({ code: 'NETWORK', errno: 600000 });
       await ctx.expectNoLeftovers(before);
     });

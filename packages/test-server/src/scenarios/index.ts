@@ -3,5 +3,5 @@
  * @packageDocumentation
  */
 export { BLOCK_SIZE, contentBlock, contentBytes, expectedBody } from './content';
-export { fetchLog, type LoggedRequest, newRequestId } from './log';
+export { fetchLog, type LoggedRequest, newRequestId, refusedUrl } from './log';
 export { type FileParams, fileUrl, type RedirectParams, redirectUrl } from './urls';

@@ -27,6 +27,13 @@ export function newRequestId(): string {
   return `r${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
+/** A URL on loopback whose port refuses connections (asked of the server, so it works from a browser). */
+export async function refusedUrl(base: string): Promise<string> {
+  const response = await fetch(`${base.replace(/\/+$/, '')}/__closed-port`);
+  const { port } = (await response.json()) as { port: number };
+  return `http://127.0.0.1:${port}/file`;
+}
+
 /** Reads the server's log of requests tagged `id`, over HTTP (works from a browser too). */
 export async function fetchLog(base: string, id: string): Promise<LoggedRequest[]> {
   const response = await fetch(`${base.replace(/\/+$/, '')}/__log?id=${encodeURIComponent(id)}`);
