@@ -8,6 +8,8 @@ import { defineProject } from 'vitest/config';
 export const sourceResolution = {
   resolve: { conditions: ['dl-source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['dl-source', ...defaultServerConditions] } },
+  // Vitest's own environment, where global setup files run (they start the test server).
+  environments: { __vitest__: { resolve: { conditions: ['dl-source', ...defaultServerConditions] } } },
 };
 
 /** A Node-environment test project named after its package. */

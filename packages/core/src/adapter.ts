@@ -9,6 +9,7 @@ export function contractCapabilities(overrides: Partial<AdapterCapabilities> = {
     abort: true,
     headersReceived: true,
     progressUpdate: true,
+    unknownSizeProgress: true,
     filePath: true,
     atomicFilePath: true,
     requestHeaders: true,

@@ -5,7 +5,7 @@
  * {@link releaseFile}); `filePath` saves into the Origin Private File System.
  * @packageDocumentation
  */
-import { createDownloadFile, DEFAULT_MAX_CONCURRENT } from '@dl/core';
+import { bindDownloader, contractCapabilities } from '@dl/core';
 import type { AdapterInfo, DownloadFileOptions, DownloadTaskPromise } from '@dl/types';
 import { hasOriginPrivateFileSystem } from './opfs';
 import { createH5Driver, defaultTransport, type H5Transport } from './transport';
@@ -42,53 +42,41 @@ export interface H5DownloaderOptions {
   transport?: H5Transport;
 }
 
-function adapterInfo(maxConcurrent: number): AdapterInfo {
+function adapterInfo(): AdapterInfo {
   const opfs = hasOriginPrivateFileSystem();
   return {
     name: 'h5',
-    capabilities: {
-      abort: true,
-      headersReceived: true,
-      progressUpdate: true,
+    capabilities: contractCapabilities({
       filePath: opfs,
       atomicFilePath: opfs,
-      requestHeaders: true,
-      abortSignal: true,
       maxRedirects: MAX_REDIRECTS,
       // The browser follows redirects itself and reports a too-long chain as a plain network error.
       redirectLimit: false,
-      maxConcurrent,
-    },
+    }),
     notes: [
       'tempFilePath is a blob: URL holding the bytes in memory until releaseFile(tempFilePath) is called.',
       'filePath saves into the Origin Private File System; where it is missing, filePath fails with FILE_SYSTEM.',
       'Redirects are followed by the browser (up to 20); too many fail with NETWORK, not TOO_MANY_REDIRECTS.',
-      'Cross-origin response headers are visible only when listed in Access-Control-Expose-Headers; a hidden Content-Length means unknown size.',
+      'Cross-origin response headers other than the CORS-safelisted ones are visible only when listed in Access-Control-Expose-Headers; a hidden Content-Encoding makes the size approximate.',
     ],
   };
 }
 
-/** This runtime's capabilities (whether `filePath` works depends on OPFS being there). */
-export const adapter: AdapterInfo = adapterInfo(DEFAULT_MAX_CONCURRENT);
+export const adapter: AdapterInfo = adapterInfo();
 
-/** A `downloadFile` with its own queue, credentials default and transport. */
 export function createDownloader(options: H5DownloaderOptions = {}): {
   downloadFile: H5DownloadFile;
   adapter: AdapterInfo;
 } {
-  const maxConcurrent = options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
   const driver = createH5Driver(options.transport ?? defaultTransport(), {
     credentials: options.credentials ?? 'same-origin',
   });
-  return {
-    downloadFile: createDownloadFile(driver, {
-      maxConcurrent,
-      // Relative URLs resolve against the page, as fetch would.
-      baseUrl: () => (globalThis as { location?: { href?: string } }).location?.href,
-    }),
-    adapter: adapterInfo(maxConcurrent),
-  };
+  const bound = bindDownloader(driver, adapterInfo(), {
+    maxConcurrent: options.maxConcurrent,
+    // Relative URLs resolve against the page, as fetch would.
+    baseUrl: () => (globalThis as { location?: { href?: string } }).location?.href,
+  });
+  return { downloadFile: bound.downloadFile as H5DownloadFile, adapter: bound.adapter };
 }
 
-/** Downloads `options.url` to a `blob:` URL or an OPFS `filePath`. Shares one queue per page. */
 export const downloadFile: H5DownloadFile = createDownloader().downloadFile;

@@ -12,6 +12,12 @@ export interface AdapterCapabilities {
   headersReceived: boolean;
   /** `onProgressUpdate` / `offProgressUpdate`. */
   progressUpdate: boolean;
+  /**
+   * Progress events (with the bytes written so far) while a body of unknown size streams. Without it
+   * such a body gives only the final 100% event, which the contract allows; with it the events come at
+   * most every 50 ms.
+   */
+  unknownSizeProgress: boolean;
   /** The `filePath` option saves to a caller-chosen location. */
   filePath: boolean;
   /** `filePath` is written atomically: a failed download leaves nothing under that name. */

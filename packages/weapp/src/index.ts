@@ -4,7 +4,7 @@
  * platforms' differences smoothed out.
  * @packageDocumentation
  */
-import { createDownloadFile, DEFAULT_MAX_CONCURRENT } from '@dl/core';
+import { bindDownloader, contractCapabilities } from '@dl/core';
 import type { AdapterInfo, DownloadTaskPromise } from '@dl/types';
 import { createWeappDriver } from './driver';
 import type { WeappDownloadFileOptions } from './options';
@@ -24,23 +24,11 @@ export interface WeappDownloaderOptions {
   maxConcurrent?: number;
 }
 
-/** WeChat follows at most 15 redirects, and so does every platform of its family. */
-const PLATFORM_MAX_REDIRECTS = 15;
-
 export const adapter: AdapterInfo = {
   name: 'weapp',
-  capabilities: {
-    abort: true,
-    headersReceived: true,
-    progressUpdate: true,
-    filePath: true,
-    atomicFilePath: true,
-    requestHeaders: true,
-    abortSignal: true,
-    maxRedirects: PLATFORM_MAX_REDIRECTS,
-    redirectLimit: true,
-    maxConcurrent: DEFAULT_MAX_CONCURRENT,
-  },
+  // WeChat follows at most 15 redirects, the contract's limit, and so does every platform of its family.
+  // WeChat's own client may send no progress events at all for a body without Content-Length.
+  capabilities: contractCapabilities({ unknownSizeProgress: false }),
   notes: [
     'WeChat counts requests, uploads and downloads together against its limit of 10; the queue keeps downloads within it and waits when other code holds the slots.',
     'Progress for a body of unknown size needs a client that reports bytes without a Content-Length; others give only the final event.',
@@ -56,13 +44,14 @@ export function createDownloader(
   platform?: MiniProgramPlatform,
   options: WeappDownloaderOptions = {},
 ): { downloadFile: WeappDownloadFile; adapter: AdapterInfo } {
-  const maxConcurrent = options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
   const driver = createWeappDriver({ platform: () => platform ?? findGlobalPlatform() });
   const atomicFilePath = platform ? typeof platform.getFileSystemManager === 'function' : true;
-  return {
-    downloadFile: createDownloadFile(driver, { maxConcurrent }) as WeappDownloadFile,
-    adapter: { ...adapter, capabilities: { ...adapter.capabilities, maxConcurrent, atomicFilePath } },
-  };
+  const bound = bindDownloader(
+    driver,
+    { ...adapter, capabilities: { ...adapter.capabilities, atomicFilePath } },
+    { maxConcurrent: options.maxConcurrent },
+  );
+  return { downloadFile: bound.downloadFile as WeappDownloadFile, adapter: bound.adapter };
 }
 
 /** Downloads `options.url` with the mini-program's global `wx` (or `my`, `tt`, `swan`, `qq`). One queue per app. */

@@ -136,6 +136,25 @@ describe('what the platform leaves to chance', () => {
     await expectBytes(wx, recording.result!.tempFilePath!, 50_000, 3);
   });
 
+  it('a client that reports bytes without Content-Length gets 0% events at most every 50 ms, then 100%', async () => {
+    const wx = emulator(createWxEmulator, { progressWithoutLength: 'bytes' });
+    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const times: number[] = [];
+    const recording = await record(
+      { downloadFile: download } as never,
+      {
+        url: fileUrl(server.url, { size: 200_000, seed: 5, length: 'none', chunk: 2000, delay: 5 }),
+      },
+      (task) => task.onProgressUpdate(() => times.push(Date.now())),
+    );
+    expectContractTimeline(recording);
+    const during = recording.progress.slice(0, -1);
+    expect(during.length).toBeGreaterThan(1);
+    for (const p of during) expect([p.progress, p.totalBytesExpectedToWrite]).toEqual([0, 0]);
+    for (let i = 1; i < during.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(49);
+    await expectBytes(wx, recording.result!.tempFilePath!, 200_000, 5);
+  });
+
   it('a headers event without statusCode (the developer tools) still yields one headers event with the status', async () => {
     const wx = emulator(createWxEmulator, { statusCodeInHeadersEvent: false });
     const { downloadFile: download } = createDownloader(asPlatform(wx));

@@ -10,7 +10,8 @@ export function progressClauses(ctx: SuiteContext): void {
       async () => {
         const size = 1_000_000;
         const { progress } = await ctx.run({
-          url: ctx.file({ size, seed: 11, chunk: 10_000, delay: 1, id: ctx.newId() }),
+          // ~1 s of body: enough for platforms that space their events 50 ms apart (XMLHttpRequest).
+          url: ctx.file({ size, seed: 11, chunk: 10_000, delay: 10, id: ctx.newId() }),
         });
         const during = progress.slice(0, -1);
         expect(during.length).toBeGreaterThan(5);
@@ -31,7 +32,9 @@ export function progressClauses(ctx: SuiteContext): void {
           url: ctx.file({ size, seed: 12, length: 'none', chunk: 8192, delay: 4, id: ctx.newId() }),
         });
         const during = progress.slice(0, -1);
-        expect(during.length, 'some events while the body streams').toBeGreaterThan(0);
+        if (ctx.target.adapter.capabilities.unknownSizeProgress) {
+          expect(during.length, 'some events while the body streams').toBeGreaterThan(0);
+        }
         for (const p of during) expect([p.progress, p.totalBytesExpectedToWrite]).toEqual([0, 0]);
         expect(progress.at(-1)).toEqual({
           progress: 100,
@@ -59,7 +62,7 @@ export function progressClauses(ctx: SuiteContext): void {
           expect(during[i]! - during[i - 1]!).toBeGreaterThanOrEqual(49);
         }
       },
-      ['progressUpdate'],
+      ['progressUpdate', 'unknownSizeProgress'],
     );
 
     for (const variant of ['streamed', 'with its compressed length'] as const) {

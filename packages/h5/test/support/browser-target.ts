@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { createDownloader, type H5Transport } from '../../src/index';
 import { readObjectUrl, watchObjectUrls } from './object-urls';
 import { listDirectory, makeDirectory, readFile } from './opfs';
-import { redirectSkips, xhrSkips } from './skips';
+import { redirectSkips } from './skips';
 
 const objectUrls = watchObjectUrls();
 let runs = 0;
@@ -27,6 +27,6 @@ export function browserTarget(transport: H5Transport): ConformanceTarget {
     join: (dir, name) => `${dir}/${name}`,
     list: listDirectory,
     unwritablePath: async () => `${base}/missing-directory/file.bin`,
-    skip: transport === 'xhr' ? { ...redirectSkips, ...xhrSkips } : redirectSkips,
+    skip: redirectSkips,
   };
 }

@@ -7,7 +7,6 @@ const REDIRECTS =
   'it followed or that it gave up; a too-long chain or a loop fails with NETWORK (proved in redirects.test.ts)';
 
 export const redirectSkips: Record<string, string> = {
-  '15 redirects are followed': `${REDIRECTS}; 15 and 20 redirects are followed there too`,
   'a 16th redirect fails with TOO_MANY_REDIRECTS (errno 600008)': REDIRECTS,
   'a redirect loop fails with TOO_MANY_REDIRECTS': REDIRECTS,
 };
@@ -26,11 +25,3 @@ export const nodeFilePathSkips: Record<string, string> = Object.fromEntries(
     'a failed download keeps the file that was already under filePath',
   ].map((name) => [name, NO_OPFS]),
 );
-
-/** The XMLHttpRequest fallback's own limit. */
-export const xhrSkips: Record<string, string> = {
-  'known size: integer percent of Content-Length, rising, one event per percent, then one 100%':
-    'XMLHttpRequest fires progress events at most every 50 ms (XHR standard), so this 1 MB body served in ' +
-    '~150 ms yields about 5 events where the clause wants more than 5; every other recording still checks ' +
-    'the progress arithmetic, and xhr-fallback.test.ts proves rising known-size progress on a slower body',
-};
