@@ -1,7 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../chromium.shared';
 import { sourceResolution } from '../../vitest.shared';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
 /**
  * The adapter in real headless Chromium (vitest browser mode). The test server runs on the Node side

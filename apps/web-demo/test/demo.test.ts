@@ -4,8 +4,8 @@ import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import { type Browser, chromium, type Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../chromium.shared';
 import demoConfig from '../vite.config';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
 const outputDir = join(import.meta.dirname, '..', 'test-output');
 let vite: ViteDevServer;
