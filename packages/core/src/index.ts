@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { type BoundDownloader, bindDownloader, contractCapabilities } from './adapter';
+export { type AsyncDriverOptions, asyncDriver } from './async-driver';
 export { createDownloadFile, type DownloaderConfig } from './downloader';
 export type { DownloadDriver, DownloadJob, SavedFile } from './driver';
 export {

@@ -1,10 +1,10 @@
 import {
+  asyncDriver,
   type DownloadDriver,
   type DownloadJob,
   expectedBodyLength,
   headersToRecord,
   pumpBody,
-  toDownloadError,
 } from '@dl/core';
 import { credentialsFor } from './credentials';
 import { discardSaved, openSaveTarget } from './save-target';
@@ -45,10 +45,5 @@ export function createFetchDriver(config: H5DriverConfig): DownloadDriver {
     }
   }
 
-  return {
-    start(job) {
-      download(job).catch((error: unknown) => job.fail(toDownloadError(error, job)));
-    },
-    discard: discardSaved,
-  };
+  return asyncDriver(download, { discard: discardSaved });
 }

@@ -1,9 +1,9 @@
 import {
+  asyncDriver,
   type DownloadDriver,
   type DownloadJob,
   expectedBodyLength,
   networkError,
-  toDownloadError,
 } from '@dl/core';
 import type { ResponseHeaders } from '@dl/types';
 import { credentialsFor } from './credentials';
@@ -98,10 +98,5 @@ export function createXhrDriver(config: H5DriverConfig): DownloadDriver {
     }
   }
 
-  return {
-    start(job) {
-      download(job).catch((error: unknown) => job.fail(toDownloadError(error, job)));
-    },
-    discard: discardSaved,
-  };
+  return asyncDriver(download, { discard: discardSaved });
 }

@@ -1,13 +1,13 @@
 import { mkdir, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
+  asyncDriver,
   type DownloadDriver,
   type DownloadJob,
   expectedBodyLength,
   headersToRecord,
   MAX_REDIRECTS,
   pumpBody,
-  toDownloadError,
 } from '@dl/core';
 import { PartFile, toFileSystemError } from './part-file';
 import { fetchFollowingRedirects } from './redirects';
@@ -55,13 +55,10 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
     }
   }
 
-  return {
-    start(job) {
-      download(job).catch((error: unknown) => job.fail(toDownloadError(error, job)));
-    },
+  return asyncDriver(download, {
     async discard(saved) {
       const path = saved.filePath ?? saved.tempFilePath;
       if (path) await unlink(path).catch(() => {});
     },
-  };
+  });
 }

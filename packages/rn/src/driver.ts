@@ -1,4 +1,5 @@
 import {
+  asyncDriver,
   type DownloadDriver,
   type DownloadError,
   type DownloadJob,
@@ -121,13 +122,11 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
     }
   }
 
-  return {
-    start(job) {
-      download(job).catch((error: unknown) => job.fail(toTaskError(error, job)));
-    },
+  return asyncDriver(download, {
+    toError: toTaskError,
     async discard(saved) {
       const path = saved.filePath ?? saved.tempFilePath;
       if (path) await backend.remove(toPlainPath(path)).catch(() => {});
     },
-  };
+  });
 }

@@ -1,0 +1,27 @@
+import type { DownloadDriver, DownloadJob } from './driver';
+import type { DownloadError } from './errors';
+import { toDownloadError } from './fetch-body';
+
+export interface AsyncDriverOptions {
+  /** Removes a saved file nobody will get (see {@link DownloadDriver.discard}). */
+  discard?: DownloadDriver['discard'];
+  /** Maps whatever the download threw to the task's error. @default toDownloadError */
+  toError?: (error: unknown, job: DownloadJob) => DownloadError;
+}
+
+/**
+ * A driver written as one async function: it reports and succeeds through the job, and whatever it
+ * throws fails the job, so no driver can leave a task unsettled by an unexpected exception.
+ */
+export function asyncDriver(
+  download: (job: DownloadJob) => Promise<void>,
+  options: AsyncDriverOptions = {},
+): DownloadDriver {
+  const toError = options.toError ?? toDownloadError;
+  return {
+    start(job) {
+      download(job).catch((error: unknown) => job.fail(toError(error, job)));
+    },
+    discard: options.discard,
+  };
+}
