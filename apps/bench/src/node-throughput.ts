@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createDownloader } from '@dl/node';
+import { startTestServerProcess } from '@dl/test-server/process';
 import { fileUrl } from '@dl/test-server/scenarios';
-import { startServerProcess } from './server';
 
 const SIZE = Number(process.env.BENCH_BYTES ?? 256 * 1024 * 1024);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -44,7 +44,7 @@ const contenders: Record<string, Contender> = {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-const server = await startServerProcess();
+const server = await startTestServerProcess();
 const dir = await mkdtemp(join(tmpdir(), 'dl-bench-'));
 try {
   const url = fileUrl(server.url, { size: SIZE, seed: 7 });
@@ -72,5 +72,5 @@ try {
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
-  server.stop();
+  await server.stop();
 }

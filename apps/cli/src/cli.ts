@@ -77,7 +77,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   const target = resolve(output ?? fileNameFromUrl(url));
   if (!opts.force && !removeAfter && existsSync(target)) {
     err.write(`dl: ${target} exists; use -f to overwrite or -o to choose another name\n`);
-    await sample?.server.close();
+    await sample?.server.stop();
     return EXIT.FILE_SYSTEM;
   }
 
@@ -112,6 +112,6 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     return exitCodeFor(error.code);
   } finally {
     process.off('SIGINT', onSigint);
-    await sample?.server.close();
+    await sample?.server.stop();
   }
 }
