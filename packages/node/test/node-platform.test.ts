@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { getEventListeners } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,17 @@ describe('@dl/node platform specifics', () => {
     const result = await downloadFile({ url: fileUrl(server.url, { size: 10 }) });
     expect(result.tempFilePath!.startsWith(tmpdir())).toBe(true);
     await rm(result.tempFilePath!);
+  });
+
+  it('a signal shared by many downloads keeps no listener once they settle', async () => {
+    const controller = new AbortController();
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        downloadFile({ url: fileUrl(server.url, { size: 1000, seed: i }), signal: controller.signal }),
+      ),
+    );
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    await Promise.all(results.map((r) => rm(r.tempFilePath!)));
   });
 
   it('names itself node and claims the whole contract', () => {
