@@ -59,3 +59,39 @@ describe.each(transports)('filePath in the Origin Private File System over %s', 
     expect(await listDirectory(dir)).toEqual(['plain']);
   });
 });
+
+describe('filePath where the browser has no FileSystemHandle.move()', () => {
+  // Chromium has move(); other browsers shipped OPFS without it. Hide it to run the other path for real.
+  const candidates: Array<object | undefined> = [
+    globalThis.FileSystemHandle?.prototype,
+    globalThis.FileSystemFileHandle?.prototype,
+  ];
+  const owners = candidates.filter(
+    (owner): owner is object => owner !== undefined && Object.hasOwn(owner, 'move'),
+  );
+  const saved = owners.map((owner) => [owner, Object.getOwnPropertyDescriptor(owner, 'move')!] as const);
+  const hideMove = () => {
+    for (const [owner] of saved) delete (owner as { move?: unknown }).move;
+  };
+  const restoreMove = () => {
+    for (const [owner, descriptor] of saved) Object.defineProperty(owner, 'move', descriptor);
+  };
+
+  it('the finished bytes are written to the name in one go and the part file is removed', async () => {
+    expect(saved.length, 'Chromium has move() to hide').toBeGreaterThan(0);
+    const dir = await makeDirectory(`${base}/no-move`);
+    hideMove();
+    try {
+      const { downloadFile } = createDownloader();
+      const result = await downloadFile({
+        url: fileUrl(server(), { size: 200_000, seed: 72 }),
+        filePath: `/${dir}/doc.bin`,
+      });
+      expect(result.filePath).toBe(`/${dir}/doc.bin`);
+    } finally {
+      restoreMove();
+    }
+    expect(await listDirectory(dir)).toEqual(['doc.bin']);
+    expect(await readFile(`${dir}/doc.bin`)).toEqual(contentBytes(72, 0, 200_000));
+  });
+});
