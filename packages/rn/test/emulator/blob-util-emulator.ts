@@ -19,6 +19,7 @@ import type {
   ReactNativeBlobUtilResponseInfo,
 } from '../../src/backends/blob-util-api';
 import { BridgeEvents, toJs } from './events';
+import { IosProgressConfig, iosFetch } from './ios-request';
 import { type NativeHttpResponse, okHttpGet } from './native-http';
 
 export interface BlobUtilEmulatorOptions {
@@ -26,6 +27,8 @@ export interface BlobUtilEmulatorOptions {
   cacheDir: string;
   /** What `fs.dirs.DocumentDir` reports. */
   documentDir: string;
+  /** Whose native code to follow (README.md lists the differences); Android unless told. */
+  platform?: 'android' | 'ios';
 }
 
 /** The error `cancel()` rejects with: the library's `CanceledFetchError` (class/…CanceledFetchError.js). */
@@ -76,15 +79,49 @@ function openOutput(path: string, overwrite: boolean): number {
 
 /**
  * A double of react-native-blob-util's native module and its `fetch.js`, behaving as the library does on
- * Android (see README.md beside this file), doing real HTTP and real file I/O.
+ * Android or iOS (see README.md beside this file), doing real HTTP and real file I/O.
  */
 export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
+  const ios = options.platform === 'ios';
   const stateEvents = new BridgeEvents<ReactNativeBlobUtilResponseInfo>();
   const progressEvents = new BridgeEvents<ProgressEvent>();
-  const progressConfigs = new Map<string, ProgressConfig>();
+  const progressConfigs = new Map<string, ProgressConfig | IosProgressConfig>();
   const calls = new Map<string, AbortController>();
 
-  type Config = Parameters<BlobUtilModule['config']>[0];
+  // The library's own `timeout` option too: iOS turns it into the session's idle timeout.
+  type Config = Parameters<BlobUtilModule['config']>[0] & { timeout?: number };
+
+  /** iOS's `emitEventDict` sends each event as a JSON string, which `fetch.js` parses back. */
+  const overJson = <T>(body: T): T => JSON.parse(JSON.stringify(body)) as T;
+
+  /** `ReactNativeBlobUtilNetwork` + `ReactNativeBlobUtilRequest`: the iOS native half of one fetch. */
+  async function nativeFetchIos(
+    config: Config,
+    taskId: string,
+    url: string,
+    headers: Record<string, string>,
+    callback: NativeCallback,
+  ): Promise<void> {
+    const controller = new AbortController();
+    calls.set(taskId, controller);
+    await iosFetch(
+      {
+        emitState: (info) => stateEvents.emit(overJson(info)),
+        emitProgress: (event) => progressEvents.emit(overJson(event)),
+        progressConfig: (id) => progressConfigs.get(id) as IosProgressConfig | undefined,
+      },
+      { ...config, path: config.path! },
+      taskId,
+      url,
+      headers,
+      controller.signal,
+      (err, info) => {
+        calls.delete(taskId);
+        progressConfigs.delete(taskId);
+        toJs(() => callback(err, info as ReactNativeBlobUtilResponseInfo));
+      },
+    );
+  }
   type NativeCallback = (err: string | null, info?: ReactNativeBlobUtilResponseInfo) => void;
 
   /** `ReactNativeBlobUtilReq.run()` for a FileStorage response: the native half of one fetch. */
@@ -206,7 +243,7 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
 
     const promise = new Promise<BlobUtilResponse>((resolvePromise, reject) => {
       rejectTask = reject;
-      void nativeFetch(config, taskId, url, headers, (err, info) => {
+      void (ios ? nativeFetchIos : nativeFetch)(config, taskId, url, headers, (err, info) => {
         progressSub.remove();
         stateSub.remove();
         if (err) return reject(new Error(err));
@@ -221,9 +258,11 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
       progress(progressOptions: { count?: number; interval?: number }, callback: typeof onProgress) {
         onProgress = callback;
         // fetch.js: `args[0].interval || 250`, `args[0].count || -1`.
+        const interval = progressOptions.interval || 250;
+        const count = progressOptions.count || -1;
         progressConfigs.set(
           taskId,
-          new ProgressConfig(progressOptions.interval || 250, progressOptions.count || -1),
+          ios ? new IosProgressConfig(interval, count) : new ProgressConfig(interval, count),
         );
         return promise;
       },
@@ -259,6 +298,21 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
       };
     },
     async mv(path: string, dest: string) {
+      if (ios) {
+        // NSFileManager moveItemAtURL: never replaces; the error's localizedDescription is the message.
+        const name = path.slice(path.lastIndexOf('/') + 1);
+        const into = dirname(dest).slice(dirname(dest).lastIndexOf('/') + 1);
+        if (!existsSync(path) || !existsSync(dirname(dest)))
+          throw new Error(
+            `“${name}” couldn’t be moved to “${into}” because either the former doesn’t exist, or the folder containing the latter doesn’t exist.`,
+          );
+        if (existsSync(dest))
+          throw new Error(
+            `“${name}” couldn’t be moved to “${into}” because an item with the same name already exists.`,
+          );
+        renameSync(path, dest);
+        return true;
+      }
       if (!existsSync(path)) throw new Error(`Source file at path \`${path}\` does not exist`);
       if (!existsSync(dirname(dest)))
         throw new Error("mv failed because the destination directory doesn't exist");
@@ -267,6 +321,8 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
       return true;
     },
     async unlink(path: string) {
+      // iOS: removeItemAtPath's error counts only if the item is still there afterwards.
+      if (ios && !existsSync(path)) return;
       if (!existsSync(path)) throw new Error(`Failed to delete '${path}'`);
       if (statSync(path).isDirectory()) rmSync(realpathSync(path), { recursive: true });
       else unlinkSync(path);

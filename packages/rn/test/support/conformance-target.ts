@@ -1,0 +1,44 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runConformance } from '@dl/conformance';
+import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { createBlobUtilBackend, createDownloader } from '../../src/portable';
+import { createBlobUtilEmulator } from '../emulator/blob-util-emulator';
+
+/** Registers the conformance suite against the adapter on the emulator of one platform's native module. */
+export async function runEmulatedConformance(platform: 'android' | 'ios'): Promise<void> {
+  // The device's sandbox: a cache and a documents directory that only this suite writes to.
+  const sandbox = await diskSandbox(`dl-rn-conformance-${platform}`);
+  const cacheDir = join(sandbox.root, 'cache');
+  const documentDir = join(sandbox.root, 'documents');
+  await mkdir(cacheDir);
+  await mkdir(documentDir);
+
+  const blobUtil = createBlobUtilEmulator({ cacheDir, documentDir, platform });
+  const { downloadFile, adapter } = createDownloader({ backend: createBlobUtilBackend(blobUtil) });
+  const server = useTestServer();
+
+  /** Apps hand dl `file://` URLs; the suite reads them back with Node, not through the adapter. */
+  const toPath = (pathOrUrl: string) =>
+    pathOrUrl.startsWith('file://') ? fileURLToPath(pathOrUrl) : pathOrUrl;
+  const entries = (dir: string) => sandbox.entries(toPath(dir));
+  let dirs = 0;
+
+  runConformance({
+    name: `rn (react-native-blob-util emulator, ${platform})`,
+    downloadFile,
+    adapter,
+    serverUrl: server.url,
+    readSaved: async (path) => new Uint8Array(await readFile(toPath(path))),
+    tempEntries: () => entries(cacheDir),
+    async freshDir() {
+      const dir = join(documentDir, `dir-${++dirs}`);
+      await mkdir(dir);
+      return pathToFileURL(dir).href;
+    },
+    join: (dir, name) => `${dir}/${name}`,
+    list: entries,
+    unwritablePath: async () => pathToFileURL(join(documentDir, 'missing-directory', 'file.bin')).href,
+  });
+}
