@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '@dl/test-server';
 import { contentBytes, fetchLog, fileUrl, newRequestId, redirectUrl } from '@dl/test-server/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeFailure } from '../src/backend';
-import { createBlobUtilBackend } from '../src/backends/blob-util';
+import { createBlobUtilBackend, translateBlobUtilError } from '../src/backends/blob-util';
 import { adapter, createDownloader } from '../src/portable';
 import { createBlobUtilEmulator } from './emulator/blob-util-emulator';
 
@@ -28,18 +28,21 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+const iosBlobUtil = createBlobUtilEmulator({ cacheDir, documentDir, platform: 'ios' });
+const iosBackend = createBlobUtilBackend(iosBlobUtil);
+
 /** Runs one backend transfer and records what it reported. */
-async function transfer(url: string, toFile: string, headers: Record<string, string> = {}) {
+async function transfer(url: string, toFile: string, headers: Record<string, string> = {}, native = backend) {
   const responses: Array<[number, Record<string, string>]> = [];
   const progress: Array<[number, number]> = [];
-  const native = backend.fetchToFile({
+  const running = native.fetchToFile({
     url,
     headers,
     toFile,
     onResponse: (status, header) => responses.push([status, header]),
     onProgress: (written, total) => progress.push([written, total]),
   });
-  const result = await native.done;
+  const result = await running.done;
   return { result, responses, progress };
 }
 
@@ -130,5 +133,90 @@ describe('react-native-blob-util backend (on the emulator)', () => {
     expect(adapter.name).toBe('rn');
     expect(Object.values(adapter.capabilities).every((v) => v !== false)).toBe(true);
     expect(adapter.capabilities.maxRedirects).toBe(15);
+  });
+});
+
+describe('react-native-blob-util backend (on the emulator, iOS mode)', () => {
+  it('gets NSURLSession header names (Etag, X-Dl-Custom), once per response; the adapter lower-cases them', async () => {
+    const url = fileUrl(server.url, {
+      size: 10,
+      hdr: ['ETag:"v1"', 'x-dl-custom:Hello'],
+      id: newRequestId(),
+    });
+    const [a, b] = await Promise.all([
+      transfer(url, join(root, 'ios-h1.bin'), {}, iosBackend),
+      transfer(url, join(root, 'ios-h2.bin'), {}, iosBackend),
+    ]);
+    expect(a.responses).toHaveLength(1);
+    expect(b.responses).toHaveLength(1);
+    expect(a.responses[0]![1]).toMatchObject({
+      Etag: '"v1"',
+      'X-Dl-Custom': 'Hello',
+      'Content-Length': '10',
+    });
+    const result = await createDownloader({ backend: iosBackend }).downloadFile({ url });
+    expect(result.header).toMatchObject({ etag: '"v1"', 'x-dl-custom': 'Hello', 'content-length': '10' });
+  });
+
+  it('reports (0, -1) while a length is unknown and the real count once at the end', async () => {
+    const url = fileUrl(server.url, {
+      size: 50_000,
+      length: 'none',
+      chunk: 5000,
+      delay: 5,
+      id: newRequestId(),
+    });
+    const { progress } = await transfer(url, join(root, 'ios-u.bin'), {}, iosBackend);
+    expect(progress.slice(0, -1).length).toBeGreaterThan(0);
+    expect(progress.slice(0, -1).every(([written, total]) => written === 0 && total === -1)).toBe(true);
+    expect(progress.at(-1)).toEqual([50_000, 50_000]);
+  });
+
+  it('turns the success iOS reports for an unopenable output file into a file-system failure', async () => {
+    const dirAsTarget = join(root, 'ios-is-a-directory');
+    await mkdir(dirAsTarget);
+    const error = await transfer(
+      fileUrl(server.url, { size: 100, id: newRequestId() }),
+      dirAsTarget,
+      {},
+      iosBackend,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NativeFailure);
+    expect(error).toMatchObject({ kind: 'file-system' });
+  });
+
+  it('moves onto an existing file although iOS mv refuses to replace one', async () => {
+    const from = join(root, 'ios-from.bin');
+    const to = join(root, 'ios-to.bin');
+    await transfer(fileUrl(server.url, { size: 30, seed: 7, id: newRequestId() }), from, {}, iosBackend);
+    await transfer(fileUrl(server.url, { size: 20, seed: 8, id: newRequestId() }), to, {}, iosBackend);
+    await expect(iosBlobUtil.fs.mv(from, to)).rejects.toThrow(/already exists/);
+    await iosBackend.move(from, to);
+    expect(new Uint8Array(await readFile(to))).toEqual(contentBytes(7, 0, 30));
+  });
+
+  it('maps iOS network messages (refused, timed out) to network failures', async () => {
+    // A port that was just free: nothing listens there any more.
+    const closed = await startTestServer();
+    await closed.close();
+    const port = closed.port;
+    const refused = await transfer(
+      `http://127.0.0.1:${port}/`,
+      join(root, 'ios-r.bin'),
+      {},
+      iosBackend,
+    ).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ kind: 'network', message: 'Could not connect to the server.' });
+
+    // The library's own `timeout` option is the session's idle timeout.
+    const stalled = fileUrl(server.url, { size: 10_000, stallAt: 1000, id: newRequestId() });
+    const timedOut = await iosBlobUtil
+      .config({ path: join(root, 'ios-t.bin'), timeout: 200 })
+      .fetch('GET', stalled)
+      .catch((e: unknown) => e);
+    expect(translateBlobUtilError(timedOut)).toMatchObject({
+      kind: 'network',
+      message: 'The request timed out.',
+    });
   });
 });

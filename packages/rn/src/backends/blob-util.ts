@@ -62,9 +62,14 @@ export function createBlobUtilBackend(blobUtil: BlobUtilModule): NativeFileBacke
       task.stateChange(respond);
       task.progress(BLOB_UTIL_PROGRESS, (received, total) => request.onProgress(received, total));
       const done = task.then(
-        (response: BlobUtilResponse) => {
+        async (response: BlobUtilResponse) => {
           const info = response.info();
           respond(info);
+          // iOS ignores every failure to create or open the output file and reports success with the
+          // bytes gone nowhere (ReactNativeBlobUtilRequest configureWriteStream), so look for the file.
+          if (!(await fs.exists(request.toFile)) || (await fs.isDir(request.toFile))) {
+            throw new NativeFailure('file-system', `write file error: nothing saved at ${request.toFile}`);
+          }
           return { statusCode: Number(info.status), headers: toStringRecord(info.headers) };
         },
         (error: unknown) => {
