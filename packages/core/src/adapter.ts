@@ -2,6 +2,7 @@ import type { AdapterCapabilities, AdapterInfo, DownloadFile } from '@dl/types';
 import { createDownloadFile, type DownloaderConfig } from './downloader';
 import type { DownloadDriver } from './driver';
 import { DEFAULT_MAX_CONCURRENT } from './queue';
+import { MAX_REDIRECTS } from './redirects';
 
 /** The manifest of an adapter that offers the whole contract; `overrides` names where it falls short. */
 export function contractCapabilities(overrides: Partial<AdapterCapabilities> = {}): AdapterCapabilities {
@@ -14,7 +15,7 @@ export function contractCapabilities(overrides: Partial<AdapterCapabilities> = {
     atomicFilePath: true,
     requestHeaders: true,
     abortSignal: true,
-    maxRedirects: 15,
+    maxRedirects: MAX_REDIRECTS,
     redirectLimit: true,
     maxConcurrent: DEFAULT_MAX_CONCURRENT,
     ...overrides,

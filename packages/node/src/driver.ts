@@ -6,7 +6,6 @@ import {
   type DownloadJob,
   expectedBodyLength,
   headersToRecord,
-  MAX_REDIRECTS,
   pumpBody,
 } from '@dl/core';
 import { PartFile, toFileSystemError } from './part-file';
@@ -16,7 +15,6 @@ import { tempFileName } from './temp-name';
 export interface NodeDriverConfig {
   /** Where files go when the caller gives no `filePath`. */
   tempDir: string;
-  maxRedirects?: number;
 }
 
 /** The Node platform: fetch (undici) with redirects counted by hand, bytes streamed to disk. */
@@ -36,11 +34,10 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
     // Open the file before asking the network, so an unwritable target fails at once.
     const file = await PartFile.create(target);
     try {
-      const response = await fetchFollowingRedirects(
-        job.url,
-        { headers: { ...job.header }, signal: job.signal },
-        config.maxRedirects ?? MAX_REDIRECTS,
-      );
+      const response = await fetchFollowingRedirects(job.url, {
+        headers: { ...job.header },
+        signal: job.signal,
+      });
       const header = headersToRecord(response.headers);
       job.headers(response.status, header);
       const written = response.body

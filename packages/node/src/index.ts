@@ -5,7 +5,7 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BoundDownloader, bindDownloader, contractCapabilities, MAX_REDIRECTS } from '@dl/core';
+import { type BoundDownloader, bindDownloader, contractCapabilities } from '@dl/core';
 import type { AdapterInfo, DownloadFile } from '@dl/types';
 import { createNodeDriver } from './driver';
 
@@ -24,7 +24,7 @@ export const defaultTempDir = () => join(tmpdir(), 'dl');
 
 export const adapter: AdapterInfo = {
   name: 'node',
-  capabilities: contractCapabilities({ maxRedirects: MAX_REDIRECTS }),
+  capabilities: contractCapabilities(),
 };
 
 /** A `downloadFile` with its own queue and temporary directory. */

@@ -7,7 +7,6 @@ import { MAX_REDIRECTS, redirectTarget, tooManyRedirects } from '@dl/core';
 export async function fetchFollowingRedirects(
   url: string,
   init: { headers: Record<string, string>; signal: AbortSignal },
-  maxRedirects = MAX_REDIRECTS,
 ): Promise<Response> {
   let current = url;
   for (let hops = 0; ; hops++) {
@@ -21,7 +20,7 @@ export async function fetchFollowingRedirects(
     if (next === undefined) return response;
     // Free the connection: a redirect's body is never read.
     await response.body?.cancel().catch(() => {});
-    if (hops >= maxRedirects) throw tooManyRedirects();
+    if (hops >= MAX_REDIRECTS) throw tooManyRedirects();
     current = next;
   }
 }

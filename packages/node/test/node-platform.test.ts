@@ -3,16 +3,13 @@ import { getEventListeners } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { startTestServer, type TestServer } from '@dl/test-server';
+import { useTestServer } from '@dl/conformance/node';
+import { contractCapabilities } from '@dl/core';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adapter, downloadFile } from '../src/index';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
+const server = useTestServer();
 
 async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -29,7 +26,7 @@ function sha256OfContent(seed: number, size: number): string {
 
 describe('@dl/node platform specifics', () => {
   it('saves temporary files under os.tmpdir() by default', async () => {
-    const result = await downloadFile({ url: fileUrl(server.url, { size: 10 }) });
+    const result = await downloadFile({ url: fileUrl(server.url(), { size: 10 }) });
     expect(result.tempFilePath!.startsWith(tmpdir())).toBe(true);
     await rm(result.tempFilePath!);
   });
@@ -38,7 +35,7 @@ describe('@dl/node platform specifics', () => {
     const controller = new AbortController();
     const results = await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        downloadFile({ url: fileUrl(server.url, { size: 1000, seed: i }), signal: controller.signal }),
+        downloadFile({ url: fileUrl(server.url(), { size: 1000, seed: i }), signal: controller.signal }),
       ),
     );
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
@@ -47,7 +44,7 @@ describe('@dl/node platform specifics', () => {
 
   it('names itself node and claims the whole contract', () => {
     expect(adapter.name).toBe('node');
-    expect(Object.values(adapter.capabilities).every((v) => v !== false)).toBe(true);
+    expect(adapter.capabilities).toEqual(contractCapabilities());
   });
 
   it('streams a 256 MB body to disk with memory that does not grow with its size', async () => {
@@ -56,7 +53,7 @@ describe('@dl/node platform specifics', () => {
     globalThis.gc?.();
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
-    const task = downloadFile({ url: fileUrl(server.url, { size, seed }) });
+    const task = downloadFile({ url: fileUrl(server.url(), { size, seed }) });
     task.onProgressUpdate(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
     });

@@ -3,7 +3,6 @@ import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import { answerPreflight, applyCors } from './cors';
 import { BadParameter } from './params';
 import { RequestLog } from './request-log';
-import { serveEcho } from './routes/echo';
 import { serveFile } from './routes/file';
 import { serveRedirect } from './routes/redirect';
 import type { LoggedRequest } from './scenarios/log';
@@ -34,6 +33,12 @@ function sendError(req: IncomingMessage, res: ServerResponse, status: number, me
   res.writeHead(status, { 'Content-Type': 'text/plain' }).end(`${message}\n`);
 }
 
+function sendJson(req: IncomingMessage, res: ServerResponse, body: unknown): void {
+  applyCors(req, res);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
 /**
  * A loopback port nobody listens on: bound, then released at once. Connecting to it is refused, which
  * is what "connection refused" tests need (a fixed low port such as 1 is blocked by fetch before any
@@ -56,19 +61,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://test.invalid');
-    if (url.pathname === '/__log') {
-      applyCors(req, res);
-      const id = url.searchParams.get('id') ?? undefined;
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify(log.list(id)));
-      return;
-    }
+    // The server's own endpoints: not scenarios, so not logged.
+    if (url.pathname === '/__log')
+      return sendJson(req, res, log.list(url.searchParams.get('id') ?? undefined));
     if (url.pathname === '/__closed-port') {
-      applyCors(req, res);
-      closedPort().then((port) => {
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-        res.end(JSON.stringify({ port }));
-      });
+      closedPort().then(
+        (port) => sendJson(req, res, { port }),
+        (error: unknown) => sendError(req, res, 500, String(error)),
+      );
       return;
     }
     const entry = log.add(req, url);
@@ -90,8 +90,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
           });
         case '/redirect':
           return serveRedirect(req, res, url);
-        case '/echo':
-          return serveEcho(req, res, entry);
         default:
           return sendError(req, res, 404, `no route ${url.pathname}`);
       }
