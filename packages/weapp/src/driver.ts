@@ -1,9 +1,9 @@
 import {
+  asyncDriver,
   type DownloadDriver,
   type DownloadError,
   type DownloadJob,
   expectedBodyLength,
-  isDownloadError,
   networkError,
   type SavedFile,
 } from '@dl/core';
@@ -12,7 +12,7 @@ import { fileManagerFailure, normaliseFailure, type PlatformFailResult } from '.
 import { canMove, fileSize, moveInto, removeFile } from './file-ops';
 import { readHeadersEvent, savedTempPath, successHeaders } from './normalize';
 import { passThroughOptions, platformTimeout } from './options';
-import type { MiniProgramPlatform, PlatformDownloadSuccess } from './platform';
+import type { MiniProgramPlatform, PlatformDownloadSuccess, PlatformDownloadTask } from './platform';
 
 export interface WeappDriverConfig {
   /** The platform object (`wx`, `my`, …), looked up when a download starts. */
@@ -65,41 +65,29 @@ export function createWeappDriver(config: WeappDriverConfig): DownloadDriver {
     const saved: SavedFile = { statusCode, header, dataLength: 0 };
     if (result.profile && typeof result.profile === 'object') saved.profile = result.profile;
 
-    if (atomic && fs) {
-      if (!tempPath) throw networkError('the platform reported no temporary file');
-      saved.dataLength = (await fileSize(fs, tempPath)) ?? result.dataLength ?? attempt.written;
+    // Where the platform put the bytes: its temporary file, or `filePath` when it wrote there itself.
+    const savedPath = atomic ? tempPath : (job.filePath ?? tempPath);
+    if (!savedPath) throw networkError('the platform reported no saved file');
+    saved.dataLength = (await fileSize(fs, savedPath)) ?? result.dataLength ?? attempt.written;
+    if (atomic) {
       try {
-        await moveInto(fs, tempPath, job.filePath!);
+        await moveInto(fs, savedPath, job.filePath);
       } catch (raw) {
-        await removeFile(fs, tempPath);
+        await removeFile(fs, savedPath);
         throw fileManagerFailure(raw as PlatformFailResult);
       }
-      saved.filePath = job.filePath!;
-    } else {
-      const path = job.filePath ?? tempPath;
-      if (!path) throw networkError('the platform reported no saved file');
-      saved.dataLength = (await fileSize(fs, path)) ?? result.dataLength ?? attempt.written;
-      if (job.filePath !== undefined) saved.filePath = job.filePath;
-      else saved.tempFilePath = path;
     }
+    if (job.filePath !== undefined) saved.filePath = job.filePath;
+    else saved.tempFilePath = savedPath;
     job.succeed(saved);
   }
 
-  return {
-    start(job) {
-      download(job).catch((error: unknown) =>
-        job.fail(
-          isDownloadError(error)
-            ? error
-            : networkError(error instanceof Error ? error.message : String(error)),
-        ),
-      );
-    },
+  return asyncDriver(download, {
     async discard(saved) {
       const path = saved.filePath ?? saved.tempFilePath;
       if (path) await removeFile(config.platform()?.getFileSystemManager?.(), path);
     },
-  };
+  });
 }
 
 /** One call of the platform's `downloadFile`, settled by its success or fail callback. */
@@ -113,12 +101,12 @@ function attemptOnce(
     let statusCode: number | undefined;
     let expected = 0;
     let written = 0;
-    let abortTask = () => {};
+    let task: PlatformDownloadTask | undefined;
+    const onAbort = () => task?.abort();
     const settle = (attempt: Attempt) => {
       job.signal.removeEventListener('abort', onAbort);
       resolve(attempt);
     };
-    const onAbort = () => abortTask();
 
     const options: Record<string, unknown> = {
       ...passThroughOptions(job.options),
@@ -132,18 +120,8 @@ function attemptOnce(
     if (timeout !== undefined) options.timeout = timeout;
     if (filePath !== undefined) options.filePath = filePath;
 
-    let task: ReturnType<MiniProgramPlatform['downloadFile']>;
-    try {
-      task = platform.downloadFile(options);
-    } catch (error) {
-      settle({
-        ok: false,
-        error: networkError(error instanceof Error ? error.message : String(error)),
-        busy: false,
-      });
-      return;
-    }
-    abortTask = () => task?.abort();
+    // A platform that throws here rejects the attempt, which fails the task (asyncDriver maps the error).
+    task = platform.downloadFile(options);
     job.signal.addEventListener('abort', onAbort, { once: true });
 
     task?.onHeadersReceived?.((event) => {
@@ -159,9 +137,7 @@ function attemptOnce(
       const bytes = Number(event?.totalBytesWritten);
       if (Number.isFinite(bytes) && bytes > written) written = bytes;
       // Before headers, the platform's own length is all there is; it may be -1 or wrong (core tames it).
-      const platformExpected = Number(event?.totalBytesExpectedToWrite);
-      const total = header ? expected : Math.max(platformExpected, 0);
-      job.progress(written, total);
+      job.progress(written, header ? expected : Math.max(Number(event?.totalBytesExpectedToWrite), 0));
     });
   });
 }

@@ -1,8 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expectContractTimeline, record } from '@dl/conformance';
-import { startTestServer, type TestServer } from '@dl/test-server';
+import { diskSandbox, useTestServer } from '@dl/conformance/node';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
 import {
   createMyEmulator,
@@ -10,23 +9,14 @@ import {
   type EmulatorOptions,
   type MiniProgramEmulator,
 } from '@dl/weapp-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDownloader, downloadFile, type MiniProgramPlatform } from '../src/index';
 
-let server: TestServer;
-let root: string;
-let made = 0;
-beforeAll(async () => {
-  server = await startTestServer();
-  root = await mkdtemp(join(tmpdir(), 'dl-weapp-behaviour-'));
-});
-afterAll(async () => {
-  await server?.close();
-  await rm(root, { recursive: true, force: true });
-});
+const server = useTestServer();
+const sandbox = await diskSandbox('dl-weapp-behaviour');
 
-function emulator(create = createWxEmulator, options: Omit<EmulatorOptions, 'userDataPath'> = {}) {
-  const dir = join(root, `e${++made}`);
+async function emulator(create = createWxEmulator, options: Omit<EmulatorOptions, 'userDataPath'> = {}) {
+  const dir = await sandbox.freshDir();
   return create({ userDataPath: join(dir, 'usr'), tempPath: join(dir, 'tmp'), ...options });
 }
 const asPlatform = (e: MiniProgramEmulator) => e as unknown as MiniProgramPlatform;
@@ -39,7 +29,7 @@ async function expectBytes(e: MiniProgramEmulator, path: string, size: number, s
 
 describe('the platform task limit', () => {
   it('when other code holds all 10 platform slots, the download waits (600007 retried) and succeeds', async () => {
-    const wx = emulator();
+    const wx = await emulator();
     const fails: Array<{ errno?: number }> = [];
     // The platform as the app sees it: every failure the adapter gets is recorded on the way.
     const watched = {
@@ -58,37 +48,42 @@ describe('the platform task limit', () => {
       { length: 10 },
       () =>
         new Promise((resolve) =>
-          wx.downloadFile({ url: fileUrl(server.url, { size: 100, wait: 300 }), complete: resolve }),
+          wx.downloadFile({ url: fileUrl(server.url(), { size: 100, wait: 300 }), complete: resolve }),
         ),
     );
     expect(wx.running).toBe(10);
     const { downloadFile: download } = createDownloader(watched);
-    const result = await download({ url: fileUrl(server.url, { size: 2048, seed: 5 }) });
+    const result = await download({ url: fileUrl(server.url(), { size: 2048, seed: 5 }) });
     await Promise.all(others);
     expect(fails.length, 'the platform refused at least once').toBeGreaterThan(0);
     expect(fails.every((f) => f.errno === 600007)).toBe(true);
     await expectBytes(wx, result.tempFilePath!, 2048, 5);
   });
 
-  it('an abort while waiting for a free platform slot fails with ABORTED', async () => {
-    const wx = emulator(createWxEmulator, { maxConcurrent: 1 });
+  it('an abort while waiting for a free platform slot fails with ABORTED at once, not after the wait', async () => {
+    const wx = await emulator(createWxEmulator, { maxConcurrent: 1 });
     const blocker = new Promise((resolve) =>
-      wx.downloadFile({ url: fileUrl(server.url, { size: 10, wait: 600 }), complete: resolve }),
+      wx.downloadFile({ url: fileUrl(server.url(), { size: 10, wait: 1500 }), complete: resolve }),
     );
     const { downloadFile: download } = createDownloader(asPlatform(wx));
-    const task = download({ url: fileUrl(server.url, { size: 10 }) });
-    setTimeout(() => task.abort(), 150);
+    const task = download({ url: fileUrl(server.url(), { size: 10 }) });
+    // The waits between tries grow 100, 200, 400 ms: just after the third refusal it is in the 400 ms one.
+    await vi.waitFor(() => expect(wx.calls).toHaveLength(4), { interval: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const abortedAt = Date.now();
+    task.abort();
     await expect(task).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(Date.now() - abortedAt, 'the wait ends with the abort').toBeLessThan(150);
     await blocker;
   });
 });
 
 describe('platform options', () => {
   it('passes options the contract does not name to the platform and returns its profile', async () => {
-    const wx = emulator();
+    const wx = await emulator();
     const { downloadFile: download } = createDownloader(asPlatform(wx));
     const result = await download({
-      url: fileUrl(server.url, { size: 10 }),
+      url: fileUrl(server.url(), { size: 10 }),
       enableHttp2: true,
       enableQuic: true,
       enableProfile: true,
@@ -105,29 +100,31 @@ describe('platform options', () => {
   });
 
   it('no profile when the platform gives none', async () => {
-    const wx = emulator();
+    const wx = await emulator();
     const { downloadFile: download } = createDownloader(asPlatform(wx));
-    const result = await download({ url: fileUrl(server.url, { size: 10 }), enableProfile: false });
+    const result = await download({ url: fileUrl(server.url(), { size: 10 }), enableProfile: false });
     expect(result).not.toHaveProperty('profile');
   });
 
   it('the contract fields are sent validated: timeout as given, header values as strings', async () => {
-    const wx = emulator();
+    const wx = await emulator();
     const { downloadFile: download } = createDownloader(asPlatform(wx));
-    await download({ url: fileUrl(server.url, { size: 10 }), timeout: 4321, header: { 'X-N': 'v' } });
+    const header = { 'X-N': 'v', 'X-Num': 5 } as unknown as Record<string, string>;
+    await download({ url: fileUrl(server.url(), { size: 10 }), timeout: 4321, header });
     const call = wx.calls.at(-1)!;
-    expect(call).toMatchObject({ timeout: 4321, header: { 'X-N': 'v' } });
+    expect(call).toMatchObject({ timeout: 4321 });
+    expect(call.header).toStrictEqual({ 'X-N': 'v', 'X-Num': '5' });
     expect(call).not.toHaveProperty('signal');
     expect(call).not.toHaveProperty('filePath');
   });
 });
 
 describe('what the platform leaves to chance', () => {
-  it('a client that fires no progress without Content-Length still gets 0% … then the final 100% event', async () => {
-    const wx = emulator(createWxEmulator, { progressWithoutLength: 'none' });
+  it('a client that fires no progress without Content-Length gives only the final 100% event', async () => {
+    const wx = await emulator(createWxEmulator, { progressWithoutLength: 'none' });
     const { downloadFile: download } = createDownloader(asPlatform(wx));
     const recording = await record({ downloadFile: download } as never, {
-      url: fileUrl(server.url, { size: 50_000, seed: 3, length: 'none', chunk: 5000, delay: 5 }),
+      url: fileUrl(server.url(), { size: 50_000, seed: 3, length: 'none', chunk: 5000, delay: 5 }),
     });
     expectContractTimeline(recording);
     expect(recording.progress).toEqual([
@@ -137,13 +134,13 @@ describe('what the platform leaves to chance', () => {
   });
 
   it('a client that reports bytes without Content-Length gets 0% events at most every 50 ms, then 100%', async () => {
-    const wx = emulator(createWxEmulator, { progressWithoutLength: 'bytes' });
+    const wx = await emulator(createWxEmulator, { progressWithoutLength: 'bytes' });
     const { downloadFile: download } = createDownloader(asPlatform(wx));
     const times: number[] = [];
     const recording = await record(
       { downloadFile: download } as never,
       {
-        url: fileUrl(server.url, { size: 200_000, seed: 5, length: 'none', chunk: 2000, delay: 5 }),
+        url: fileUrl(server.url(), { size: 200_000, seed: 5, length: 'none', chunk: 2000, delay: 5 }),
       },
       (task) => task.onProgressUpdate(() => times.push(Date.now())),
     );
@@ -156,10 +153,10 @@ describe('what the platform leaves to chance', () => {
   });
 
   it('a headers event without statusCode (the developer tools) still yields one headers event with the status', async () => {
-    const wx = emulator(createWxEmulator, { statusCodeInHeadersEvent: false });
+    const wx = await emulator(createWxEmulator, { statusCodeInHeadersEvent: false });
     const { downloadFile: download } = createDownloader(asPlatform(wx));
     const recording = await record({ downloadFile: download } as never, {
-      url: fileUrl(server.url, { size: 3000, seed: 8, status: 404 }),
+      url: fileUrl(server.url(), { size: 3000, seed: 8, status: 404 }),
     });
     expectContractTimeline(recording);
     expect(recording.headers).toHaveLength(1);
@@ -168,10 +165,10 @@ describe('what the platform leaves to chance', () => {
   });
 
   it('a length the body overruns (platform percent past 100) never shows above 100 or past the length', async () => {
-    const wx = emulator();
+    const wx = await emulator();
     const { downloadFile: download } = createDownloader(asPlatform(wx));
     const recording = await record({ downloadFile: download } as never, {
-      url: fileUrl(server.url, { size: 200_000, seed: 4, gzip: 1, length: 'compressed' }),
+      url: fileUrl(server.url(), { size: 200_000, seed: 4, gzip: 1, length: 'compressed' }),
     });
     expectContractTimeline(recording);
     expect(recording.result!.dataLength).toBe(200_000);
@@ -180,10 +177,10 @@ describe('what the platform leaves to chance', () => {
 
 describe('Alipay shapes', () => {
   it('apFilePath becomes tempFilePath; headers (plural) become header, lower-case', async () => {
-    const my = emulator(createMyEmulator);
+    const my = await emulator(createMyEmulator);
     const { downloadFile: download } = createDownloader(asPlatform(my));
     const recording = await record({ downloadFile: download } as never, {
-      url: fileUrl(server.url, { size: 1234, seed: 9, hdr: ['X-Dl-Alipay:Yes'] }),
+      url: fileUrl(server.url(), { size: 1234, seed: 9, hdr: ['X-Dl-Alipay:Yes'] }),
     });
     expectContractTimeline(recording);
     expect(recording.result!.tempFilePath).toMatch(/^https:\/\/resource\/apml/);
@@ -193,7 +190,7 @@ describe('Alipay shapes', () => {
   });
 
   it('{ error, errorMessage } becomes errMsg, code and errno', async () => {
-    const my = emulator(createMyEmulator);
+    const my = await emulator(createMyEmulator);
     const { downloadFile: download } = createDownloader(asPlatform(my));
     const error = await download({ url: 'http://127.0.0.1:1/x' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'DownloadError', code: 'NETWORK', errno: 600000 });
@@ -203,11 +200,11 @@ describe('Alipay shapes', () => {
 
 describe('binding', () => {
   it('the default downloadFile uses the global wx', async () => {
-    const wx = emulator();
+    const wx = await emulator();
     const scope = globalThis as { wx?: unknown };
     scope.wx = wx;
     try {
-      const result = await downloadFile({ url: fileUrl(server.url, { size: 77, seed: 2 }) });
+      const result = await downloadFile({ url: fileUrl(server.url(), { size: 77, seed: 2 }) });
       await expectBytes(wx, result.tempFilePath!, 77, 2);
     } finally {
       delete scope.wx;
@@ -215,7 +212,7 @@ describe('binding', () => {
   });
 
   it('without any platform object the task fails asynchronously instead of throwing', async () => {
-    const task = downloadFile({ url: fileUrl(server.url, { size: 1 }) });
+    const task = downloadFile({ url: fileUrl(server.url(), { size: 1 }) });
     await expect(task).rejects.toMatchObject({
       code: 'NETWORK',
       errMsg: expect.stringMatching(/no mini-program/),
@@ -223,7 +220,7 @@ describe('binding', () => {
   });
 
   it('a platform without getFileSystemManager writes filePath in place and says so', async () => {
-    const wx = emulator();
+    const wx = await emulator();
     const bare = { downloadFile: wx.downloadFile } as unknown as MiniProgramPlatform;
     const { downloadFile: download, adapter } = createDownloader(bare);
     expect(adapter.capabilities.atomicFilePath).toBe(false);
@@ -231,7 +228,7 @@ describe('binding', () => {
       wx.getFileSystemManager().mkdir({ dirPath: `${wx.env.USER_DATA_PATH}/d`, success, fail }),
     );
     const filePath = `${wx.env.USER_DATA_PATH}/d/in-place.bin`;
-    const result = await download({ url: fileUrl(server.url, { size: 500, seed: 6 }), filePath });
+    const result = await download({ url: fileUrl(server.url(), { size: 500, seed: 6 }), filePath });
     expect(result).toMatchObject({ filePath, dataLength: 500 });
     expect(wx.calls.at(-1)).toMatchObject({ filePath });
     await expectBytes(wx, filePath, 500, 6);

@@ -12,13 +12,11 @@ import { createDownloader, type MiniProgramPlatform } from '../../src/index';
 export async function emulatorTarget(
   name: string,
   create: (options: EmulatorOptions) => MiniProgramEmulator,
-  options: Omit<EmulatorOptions, 'userDataPath'> = {},
-): Promise<ConformanceTarget & { emulator: MiniProgramEmulator }> {
+): Promise<ConformanceTarget> {
   const sandbox = await diskSandbox(`dl-weapp-${name.replace(/\W+/g, '-')}`);
   const emulator = create({
     userDataPath: join(sandbox.root, 'usr'),
     tempPath: join(sandbox.root, 'tmp'),
-    ...options,
   });
   const { downloadFile, adapter } = createDownloader(emulator as unknown as MiniProgramPlatform);
   const server = useTestServer();
@@ -26,7 +24,6 @@ export async function emulatorTarget(
   let dirs = 0;
   return {
     name,
-    emulator,
     downloadFile,
     adapter,
     serverUrl: server.url,
