@@ -19,8 +19,9 @@ import type {
   ReactNativeBlobUtilResponseInfo,
 } from '../../src/backends/blob-util-api';
 import { BridgeEvents, toJs } from './events';
-import { IosProgressConfig, iosFetch } from './ios-request';
+import { type IosNative, iosFetch } from './ios-request';
 import { type NativeHttpResponse, okHttpGet } from './native-http';
+import { ProgressConfig, type ProgressEvent } from './progress-config';
 
 export interface BlobUtilEmulatorOptions {
   /** What `fs.dirs.CacheDir` reports (a real directory of the test's). */
@@ -36,34 +37,6 @@ export class CanceledFetchError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ReactNativeBlobUtilCanceledFetch';
-  }
-}
-
-interface ProgressEvent {
-  taskId: string;
-  written: number;
-  total: number;
-}
-
-/** `ReactNativeBlobUtilProgressConfig` (Android): when a progress event is sent. */
-class ProgressConfig {
-  #lastTick = 0;
-  #tick = 0;
-  constructor(
-    private readonly interval: number,
-    private readonly count: number,
-  ) {}
-
-  shouldReport(progress: number): boolean {
-    let checkCount = true;
-    if (this.count > 0 && progress > 0) checkCount = Math.floor(progress * this.count) > this.#tick;
-    let result = Date.now() - this.#lastTick > this.interval && checkCount;
-    if (!result && progress >= 1) result = true;
-    if (result) {
-      this.#tick++;
-      this.#lastTick = Date.now();
-    }
-    return result;
   }
 }
 
@@ -85,7 +58,7 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
   const ios = options.platform === 'ios';
   const stateEvents = new BridgeEvents<ReactNativeBlobUtilResponseInfo>();
   const progressEvents = new BridgeEvents<ProgressEvent>();
-  const progressConfigs = new Map<string, ProgressConfig | IosProgressConfig>();
+  const progressConfigs = new Map<string, ProgressConfig>();
   const calls = new Map<string, AbortController>();
 
   // The library's own `timeout` option too: iOS turns it into the session's idle timeout.
@@ -94,37 +67,20 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
   /** iOS's `emitEventDict` sends each event as a JSON string, which `fetch.js` parses back. */
   const overJson = <T>(body: T): T => JSON.parse(JSON.stringify(body)) as T;
 
-  /** `ReactNativeBlobUtilNetwork` + `ReactNativeBlobUtilRequest`: the iOS native half of one fetch. */
-  async function nativeFetchIos(
-    config: Config,
-    taskId: string,
-    url: string,
-    headers: Record<string, string>,
-    callback: NativeCallback,
-  ): Promise<void> {
-    const controller = new AbortController();
-    calls.set(taskId, controller);
-    await iosFetch(
-      {
-        emitState: (info) => stateEvents.emit(overJson(info)),
-        emitProgress: (event) => progressEvents.emit(overJson(event)),
-        progressConfig: (id) => progressConfigs.get(id) as IosProgressConfig | undefined,
-      },
-      { ...config, path: config.path! },
-      taskId,
-      url,
-      headers,
-      controller.signal,
-      (err, info) => {
-        calls.delete(taskId);
-        progressConfigs.delete(taskId);
-        toJs(() => callback(err, info as ReactNativeBlobUtilResponseInfo));
-      },
-    );
-  }
+  /** What the iOS request reaches of the module; its events go out as JSON strings. */
+  const iosNative: IosNative = {
+    emitState: (info) => stateEvents.emit(overJson(info)),
+    emitProgress: (event) => progressEvents.emit(overJson(event)),
+    progressConfig: (id) => progressConfigs.get(id),
+  };
+
   type NativeCallback = (err: string | null, info?: ReactNativeBlobUtilResponseInfo) => void;
 
-  /** `ReactNativeBlobUtilReq.run()` for a FileStorage response: the native half of one fetch. */
+  /**
+   * The module's `fetchBlob`: keeps the task where `cancelTask` finds it, runs the platform's request
+   * (`ReactNativeBlobUtilReq` on Android, `ReactNativeBlobUtilNetwork` + `ReactNativeBlobUtilRequest` on
+   * iOS), and hands the result to JavaScript after the events already sent.
+   */
   async function nativeFetch(
     config: Config,
     taskId: string,
@@ -134,16 +90,41 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
   ): Promise<void> {
     const controller = new AbortController();
     calls.set(taskId, controller);
+    const done: NativeCallback = (err, info) => toJs(() => callback(err, info));
+    try {
+      if (ios) {
+        const options = { ...config, path: config.path! };
+        await iosFetch(iosNative, options, taskId, url, headers, controller.signal, (err, info) =>
+          done(err, info as ReactNativeBlobUtilResponseInfo),
+        );
+      } else {
+        await androidFetch(config, taskId, url, headers, controller.signal, done);
+      }
+    } finally {
+      calls.delete(taskId);
+      progressConfigs.delete(taskId);
+    }
+  }
+
+  /** `ReactNativeBlobUtilReq.run()` for a FileStorage response. */
+  async function androidFetch(
+    config: Config,
+    taskId: string,
+    url: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+    callback: NativeCallback,
+  ): Promise<void> {
     const destPath = config.path!;
     let response: NativeHttpResponse | undefined;
     try {
       const follow = config.followRedirect ?? true;
       try {
-        response = await okHttpGet(url, headers, follow, controller.signal);
+        response = await okHttpGet(url, headers, follow, signal);
       } catch {
-        if (controller.signal.aborted) return;
+        if (signal.aborted) return;
         // The interceptor retries once after a socket error before giving up (onFailure).
-        response = await okHttpGet(url, headers, follow, controller.signal);
+        response = await okHttpGet(url, headers, follow, signal);
       }
       let fd: number;
       try {
@@ -152,27 +133,24 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
         // The interceptor swallows the failure and sends the request again unwrapped; done() then drains
         // the body and finds no file behind it.
         response.destroy();
-        const again = await okHttpGet(url, headers, follow, controller.signal);
+        const again = await okHttpGet(url, headers, follow, signal);
         const info = responseInfo(again, taskId);
         stateEvents.emit(info);
         stateEvents.emit(info);
         for await (const _ of again.body) {
           // drained
         }
-        toJs(() => callback('Unexpected FileStorage response file: null', info));
+        callback('Unexpected FileStorage response file: null', info);
         return;
       }
       const info = responseInfo(response, taskId);
       stateEvents.emit(info);
       stateEvents.emit(info);
-      const complete = await writeBody(response, fd, taskId, controller.signal);
-      toJs(() => callback(complete ? null : 'Download interrupted.', info));
+      const complete = await writeBody(response, fd, taskId, signal);
+      callback(complete ? null : 'Download interrupted.', info);
     } catch (error) {
-      if (controller.signal.aborted) return;
-      toJs(() => callback((error as Error).message));
-    } finally {
-      calls.delete(taskId);
-      progressConfigs.delete(taskId);
+      if (signal.aborted) return;
+      callback((error as Error).message);
     }
   }
 
@@ -243,7 +221,7 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
 
     const promise = new Promise<BlobUtilResponse>((resolvePromise, reject) => {
       rejectTask = reject;
-      void (ios ? nativeFetchIos : nativeFetch)(config, taskId, url, headers, (err, info) => {
+      void nativeFetch(config, taskId, url, headers, (err, info) => {
         progressSub.remove();
         stateSub.remove();
         if (err) return reject(new Error(err));
@@ -260,10 +238,7 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
         // fetch.js: `args[0].interval || 250`, `args[0].count || -1`.
         const interval = progressOptions.interval || 250;
         const count = progressOptions.count || -1;
-        progressConfigs.set(
-          taskId,
-          ios ? new IosProgressConfig(interval, count) : new ProgressConfig(interval, count),
-        );
+        progressConfigs.set(taskId, new ProgressConfig(interval, count));
         return promise;
       },
       stateChange(listener: (info: ReactNativeBlobUtilResponseInfo) => void) {

@@ -1,45 +1,15 @@
 import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ReactNativeBlobUtilResponseInfo } from '../../src/backends/blob-util-api';
+import type { ProgressConfig, ProgressEvent } from './progress-config';
 import { URL_SESSION_DEFAULT_TIMEOUT_MS, type UrlSessionResponse, urlSessionGet } from './url-session';
-
-/** `ReactNativeBlobUtilProgress` (iOS): when a progress event is sent. */
-export class IosProgressConfig {
-  #tick = 1;
-  #lastTick = 0;
-  constructor(
-    /** Milliseconds (the library keeps seconds: `interval / 1000`). */
-    private readonly interval: number,
-    private readonly count: number,
-  ) {}
-
-  shouldReport(progress: number): boolean {
-    let result = true;
-    // floorf over a float: the library computes in single precision.
-    if (this.count > 0 && progress > 0) result = Math.floor(Math.fround(progress * this.count)) >= this.#tick;
-    const now = Date.now();
-    let shouldReport = now - this.#lastTick > this.interval && result;
-    if (!shouldReport && progress >= 1) shouldReport = true;
-    if (shouldReport) {
-      this.#tick++;
-      this.#lastTick = now;
-    }
-    return shouldReport;
-  }
-}
-
-export interface IosProgressEvent {
-  taskId: string;
-  written: number;
-  total: number;
-}
 
 /** What `ReactNativeBlobUtilRequest` reaches of the module: its event channels and the task table. */
 export interface IosNative {
   emitState(info: ReactNativeBlobUtilResponseInfo): void;
-  emitProgress(event: IosProgressEvent): void;
+  emitProgress(event: ProgressEvent): void;
   /** `request.progressConfig`, set by `enableProgressReport` (nil until then: nothing is reported). */
-  progressConfig(taskId: string): IosProgressConfig | undefined;
+  progressConfig(taskId: string): ProgressConfig | undefined;
 }
 
 export interface IosFetchOptions {
