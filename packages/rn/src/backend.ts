@@ -30,7 +30,7 @@ export interface NativeRequest {
   url: string;
   headers: Readonly<Record<string, string>>;
   toFile: string;
-  /** The response's status and headers (names as the platform gives them), before its body. */
+  /** The response's status and headers (names as the platform gives them): once, before its body. */
   onResponse(statusCode: number, headers: Record<string, string>): void;
   /** Bytes saved so far and the body's length; `total <= 0` when the platform does not know it. */
   onProgress(written: number, total: number): void;

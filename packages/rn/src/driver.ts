@@ -45,6 +45,7 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
   async function exchange(url: string, partPath: string, job: DownloadJob): Promise<Exchange> {
     let final = false;
     let expected = 0;
+    let ended = false;
     let sizePoll: ReturnType<typeof setInterval> | undefined;
     const transfer = backend.fetchToFile({
       url,
@@ -56,9 +57,9 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
         if (!final) return;
         job.headers(statusCode, header);
         expected = expectedBodyLength(header);
-        // Without a length the library reports no byte count until the end (Android), so the growing
-        // file's size is the progress.
-        if (expected === 0) {
+        // Without a length the library reports no byte count until the end (Android and iOS), so the
+        // growing file's size is the progress; one poll per exchange, never one after it ended.
+        if (expected === 0 && sizePoll === undefined && !ended) {
           sizePoll = setInterval(() => {
             backend.size(partPath).then(
               (size) => job.progress(size, 0),
@@ -81,6 +82,7 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
       const response = await transfer.done;
       return { statusCode: response.statusCode, header: lowerCaseHeaders(response.headers) };
     } finally {
+      ended = true;
       clearInterval(sizePoll);
       job.signal.removeEventListener('abort', cancel);
     }
