@@ -71,7 +71,7 @@ export function createDownloader(options: H5DownloaderOptions = {}): {
   const driver = createH5Driver(options.transport ?? defaultTransport(), {
     credentials: options.credentials ?? 'same-origin',
   });
-  const bound = bindDownloader(driver, adapterInfo(), {
+  const bound = bindDownloader(driver, adapter, {
     maxConcurrent: options.maxConcurrent,
     // Relative URLs resolve against the page, as fetch would.
     baseUrl: () => (globalThis as { location?: { href?: string } }).location?.href,

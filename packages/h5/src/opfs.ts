@@ -10,7 +10,7 @@ export function hasOriginPrivateFileSystem(): boolean {
 }
 
 /** The OPFS root, or a FILE_SYSTEM error that says why there is none. */
-export async function opfsRoot(): Promise<FileSystemDirectoryHandle> {
+async function opfsRoot(): Promise<FileSystemDirectoryHandle> {
   if (!hasOriginPrivateFileSystem()) {
     throw fileSystemError(
       'filePath needs the Origin Private File System (navigator.storage.getDirectory), which this runtime lacks',
@@ -24,7 +24,7 @@ export async function opfsRoot(): Promise<FileSystemDirectoryHandle> {
 }
 
 /** `a/b/c.bin` or `/a/b/c.bin` as directory names and a file name; `.`/`..`/empty parts are refused. */
-export function splitOpfsPath(filePath: string): { dirs: string[]; name: string } {
+function splitOpfsPath(filePath: string): { dirs: string[]; name: string } {
   const parts = filePath.split('/').filter((part) => part !== '');
   const name = parts.pop();
   if (!name || [...parts, name].some((part) => part === '.' || part === '..')) {

@@ -1,9 +1,9 @@
-import { createObjectUrl } from './object-url';
+import { createObjectUrl, releaseFile } from './object-url';
 import { opfsDirectoryOf, toOpfsError } from './opfs';
 
 /** Where a download's bytes go while they arrive, and how they become the task's result. */
 export interface SaveTarget {
-  write(chunk: Uint8Array | Blob): Promise<void>;
+  write(chunk: Uint8Array | Blob): void | Promise<void>;
   /** The bytes are all there: make them the caller's file. */
   commit(contentType: string | undefined): Promise<{ tempFilePath: string } | { filePath: string }>;
   /** The download failed or was aborted: drop what was written. Never throws. */
@@ -11,10 +11,10 @@ export interface SaveTarget {
 }
 
 /** Without `filePath`: chunks kept in memory, turned into one object URL at the end. */
-export class ObjectUrlTarget implements SaveTarget {
+class ObjectUrlTarget implements SaveTarget {
   #parts: BlobPart[] = [];
 
-  async write(chunk: Uint8Array | Blob): Promise<void> {
+  write(chunk: Uint8Array | Blob): void {
     this.#parts.push(chunk as BlobPart);
   }
 
@@ -37,7 +37,7 @@ const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padSt
  * partial file. Where `move()` is missing the finished bytes are written to the caller's name through
  * one `createWritable()`, which browsers also commit all at once on `close()`.
  */
-export class OpfsTarget implements SaveTarget {
+class OpfsTarget implements SaveTarget {
   #closed = false;
 
   private constructor(
@@ -110,7 +110,7 @@ export function openSaveTarget(filePath: string | undefined): Promise<SaveTarget
 
 /** Removes a saved file nobody will get (the task was aborted as it finished). */
 export async function discardSaved(saved: { tempFilePath?: string; filePath?: string }): Promise<void> {
-  if (saved.tempFilePath) URL.revokeObjectURL(saved.tempFilePath);
+  if (saved.tempFilePath) releaseFile(saved.tempFilePath);
   if (saved.filePath) {
     const { dir, name } = await opfsDirectoryOf(saved.filePath);
     await dir.removeEntry(name);

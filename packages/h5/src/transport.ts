@@ -1,6 +1,7 @@
 import type { DownloadDriver } from '@dl/core';
-import { createFetchDriver, type H5DriverConfig } from './fetch-driver';
-import { createXhrDriver } from './xhr-driver';
+import { fetchTransfer } from './fetch-transfer';
+import { type H5DriverConfig, transferDriver } from './transfer-driver';
+import { xhrTransfer } from './xhr-transfer';
 
 /** How requests are made: `fetch` with a streamed body, or the `xhr` fallback. */
 export type H5Transport = 'fetch' | 'xhr';
@@ -22,5 +23,5 @@ export function defaultTransport(): H5Transport {
 }
 
 export function createH5Driver(transport: H5Transport, config: H5DriverConfig): DownloadDriver {
-  return transport === 'xhr' ? createXhrDriver(config) : createFetchDriver(config);
+  return transferDriver(transport === 'xhr' ? xhrTransfer : fetchTransfer, config);
 }

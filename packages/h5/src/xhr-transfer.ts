@@ -1,17 +1,9 @@
-import {
-  asyncDriver,
-  type DownloadDriver,
-  type DownloadJob,
-  expectedBodyLength,
-  networkError,
-} from '@dl/core';
+import { type DownloadJob, expectedBodyLength, networkError } from '@dl/core';
 import type { ResponseHeaders } from '@dl/types';
-import { credentialsFor } from './credentials';
-import type { H5DriverConfig } from './fetch-driver';
-import { discardSaved, openSaveTarget } from './save-target';
+import type { Transfer } from './transfer-driver';
 
 /** `getAllResponseHeaders()` as the contract's plain object with lower-case names. */
-export function parseXhrHeaders(raw: string): ResponseHeaders {
+function parseXhrHeaders(raw: string): ResponseHeaders {
   const header: ResponseHeaders = {};
   for (const line of raw.split(/\r?\n/)) {
     const colon = line.indexOf(':');
@@ -35,6 +27,9 @@ function request(job: DownloadJob, credentials: RequestCredentials): Promise<Xhr
     const xhr = new XMLHttpRequest();
     let header: ResponseHeaders = {};
     let expected = 0;
+    // A decoded (content-encoded) body is counted in network bytes, which may exceed what is saved;
+    // its size is unknown anyway, so only the final event reports it.
+    let countsSavedBytes = true;
     const stop = () => xhr.abort();
     const done = () => job.signal.removeEventListener('abort', stop);
     xhr.open('GET', job.url);
@@ -46,12 +41,11 @@ function request(job: DownloadJob, credentials: RequestCredentials): Promise<Xhr
       if (xhr.readyState !== XMLHttpRequest.HEADERS_RECEIVED) return;
       header = parseXhrHeaders(xhr.getAllResponseHeaders());
       expected = expectedBodyLength(header);
+      countsSavedBytes = expected > 0 || !header['content-encoding'];
       job.headers(xhr.status, header);
     };
     xhr.onprogress = (event) => {
-      // A decoded (content-encoded) body is counted in network bytes here, which may exceed what is
-      // saved; its size is unknown anyway, so only the final event reports it.
-      if (expected > 0 || !header['content-encoding']) job.progress(event.loaded, expected);
+      if (countsSavedBytes) job.progress(event.loaded, expected);
     };
     xhr.onload = () => {
       done();
@@ -75,28 +69,11 @@ function request(job: DownloadJob, credentials: RequestCredentials): Promise<Xhr
 /**
  * The web platform where response bodies do not stream: XMLHttpRequest, with headers at
  * HEADERS_RECEIVED, progress from its progress events, and the whole body written to the target at the
- * end (so memory holds the body once). Same contract, same targets as the fetch driver.
+ * end (so memory holds the body once). Same contract, same targets as the fetch transport.
  */
-export function createXhrDriver(config: H5DriverConfig): DownloadDriver {
-  async function download(job: DownloadJob): Promise<void> {
-    const credentials = credentialsFor(job, config.credentials);
-    const target = await openSaveTarget(job.filePath);
-    try {
-      const response = await request(job, credentials);
-      if (job.signal.aborted) throw job.signal.reason;
-      await target.write(response.body);
-      const place = await target.commit(response.header['content-type']);
-      job.succeed({
-        statusCode: response.status,
-        header: response.header,
-        dataLength: response.body.size,
-        ...place,
-      });
-    } catch (error) {
-      await target.discard();
-      throw error;
-    }
-  }
-
-  return asyncDriver(download, { discard: discardSaved });
-}
+export const xhrTransfer: Transfer = async (job, target, credentials) => {
+  const response = await request(job, credentials);
+  if (job.signal.aborted) throw job.signal.reason;
+  await target.write(response.body);
+  return { statusCode: response.status, header: response.header, dataLength: response.body.size };
+};

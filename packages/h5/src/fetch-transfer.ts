@@ -1,0 +1,23 @@
+import { expectedBodyLength, headersToRecord, pumpBody } from '@dl/core';
+import type { Transfer } from './transfer-driver';
+
+/**
+ * The web platform where response bodies stream: fetch with the job's signal (abort, timeout), headers
+ * as soon as the response starts, progress per chunk read from `response.body`, bytes into the target.
+ * Redirects are fetch's own (it follows up to 20 and hides the count).
+ */
+export const fetchTransfer: Transfer = async (job, target, credentials) => {
+  const response = await fetch(job.url, {
+    method: 'GET',
+    headers: { ...job.header },
+    credentials,
+    redirect: 'follow',
+    signal: job.signal,
+  });
+  const header = headersToRecord(response.headers);
+  job.headers(response.status, header);
+  const dataLength = response.body
+    ? await pumpBody(response.body, target, job, expectedBodyLength(header))
+    : 0;
+  return { statusCode: response.status, header, dataLength };
+};
