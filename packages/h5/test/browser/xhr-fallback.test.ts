@@ -9,8 +9,22 @@ import { readObjectUrl } from '../support/object-urls';
 
 const server = () => inject('testServerUrl');
 
-it('Chromium streams fetch bodies, so the default transport is fetch', () => {
+it('Chromium streams fetch bodies, so the default transport is fetch', async () => {
   expect(supportsStreamingFetch()).toBe(true);
+  // Watched at the platform's own fetch: the default downloader's request goes through it.
+  const url = new URL(fileUrl(server(), { size: 100, seed: 80 })).href;
+  const fetched: string[] = [];
+  const platformFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    fetched.push(input instanceof Request ? input.url : String(input));
+    return platformFetch(input, init);
+  };
+  try {
+    await createDownloader().downloadFile({ url });
+  } finally {
+    globalThis.fetch = platformFetch;
+  }
+  expect(fetched).toContain(url);
 });
 
 it('the XMLHttpRequest fallback reports rising known-size progress on a slow body', async () => {
