@@ -1,4 +1,31 @@
-import type { MiniProgramEmulator, PlatformDownloadOptions, PlatformResult } from '../src/index';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DiskSandbox } from '@dl/conformance/node';
+import { contentBytes } from '@dl/test-server/scenarios';
+import { expect } from 'vitest';
+import type {
+  EmulatorOptions,
+  MiniProgramEmulator,
+  PlatformDownloadOptions,
+  PlatformResult,
+} from '../src/index';
+
+/** A fresh emulator whose user-data and temporary directories are the test file's own. */
+export async function emulatorIn(
+  sandbox: DiskSandbox,
+  create: (options: EmulatorOptions) => MiniProgramEmulator,
+  options: Omit<EmulatorOptions, 'userDataPath'> = {},
+): Promise<MiniProgramEmulator> {
+  const dir = await sandbox.freshDir();
+  return create({ userDataPath: join(dir, 'usr'), tempPath: join(dir, 'tmp'), ...options });
+}
+
+/** Reads a real file back and checks it holds the test server's bytes for `seed`. */
+export async function expectContent(real: string, size: number, seed: number): Promise<void> {
+  const saved = await readFile(real);
+  expect(saved.byteLength).toBe(size);
+  expect(Buffer.compare(saved, contentBytes(seed, 0, size))).toBe(0);
+}
 
 export interface Outcome {
   outcome: 'success' | 'fail';

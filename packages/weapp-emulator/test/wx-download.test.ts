@@ -1,39 +1,21 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '@dl/test-server';
+import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { startTestServer } from '@dl/test-server';
 import { contentBytes, fetchLog, fileUrl, newRequestId, redirectUrl } from '@dl/test-server/scenarios';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWxEmulator, DEFAULT_TIMEOUT_MS, type EmulatorOptions } from '../src/index';
-import { download, fsCall } from './helpers';
+import { download, emulatorIn, expectContent, fsCall } from './helpers';
 
-let server: TestServer;
-let root: string;
-let made = 0;
-beforeAll(async () => {
-  server = await startTestServer();
-  root = await mkdtemp(join(tmpdir(), 'dl-emulator-wx-'));
-});
-afterAll(async () => {
-  await server?.close();
-  await rm(root, { recursive: true, force: true });
-});
-
-function wxEmulator(options: Omit<EmulatorOptions, 'userDataPath'> = {}) {
-  const dir = join(root, `e${++made}`);
-  return createWxEmulator({ userDataPath: join(dir, 'usr'), tempPath: join(dir, 'tmp'), ...options });
-}
-const file = (params: Parameters<typeof fileUrl>[1]) => fileUrl(server.url, params);
-
-async function expectContent(real: string, size: number, seed: number) {
-  const saved = await readFile(real);
-  expect(saved.byteLength).toBe(size);
-  expect(Buffer.compare(saved, contentBytes(seed, 0, size))).toBe(0);
-}
+const server = useTestServer();
+const sandbox = await diskSandbox('dl-emulator-wx');
+const wxEmulator = (options: Omit<EmulatorOptions, 'userDataPath'> = {}) =>
+  emulatorIn(sandbox, createWxEmulator, options);
+const file = (params: Parameters<typeof fileUrl>[1]) => fileUrl(server.url(), params);
 
 describe('wx.downloadFile: success', () => {
   it('saves the body to a wxfile://tmp_ path that resolvePath reads back; result as WeChat documents it', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const { outcome, result, sync } = await download(wx, { url: file({ size: 30_000, seed: 1 }) });
     expect(sync, 'callbacks come after downloadFile returns').toBe(0);
     expect(outcome).toBe('success');
@@ -49,7 +31,7 @@ describe('wx.downloadFile: success', () => {
   });
 
   it('saves to filePath under USER_DATA_PATH (wxfile://usr/…) and reports it', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     expect(wx.env.USER_DATA_PATH).toBe('wxfile://usr');
     const filePath = `${wx.env.USER_DATA_PATH}/saved.bin`;
     const { result } = await download(wx, { url: file({ size: 4000, seed: 2 }), filePath });
@@ -59,7 +41,7 @@ describe('wx.downloadFile: success', () => {
   });
 
   it('calls success for any HTTP status, with the body saved', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const { outcome, result } = await download(wx, { url: file({ size: 700, seed: 404, status: 404 }) });
     expect(outcome).toBe('success');
     expect(result.statusCode).toBe(404);
@@ -67,18 +49,18 @@ describe('wx.downloadFile: success', () => {
   });
 
   it('sends the request headers', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const id = newRequestId();
     await download(wx, { url: file({ size: 1, id }), header: { 'X-Emulated': 'yes', 'X-Num': 5 } });
-    const [request] = await fetchLog(server.url, id);
+    const [request] = await fetchLog(server.url(), id);
     expect(request!.headers['x-emulated']).toBe('yes');
     expect(request!.headers['x-num']).toBe('5');
   });
 
   it('follows up to 15 redirects; the headers event is for the final response', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const { outcome, result, headers } = await download(wx, {
-      url: redirectUrl(server.url, { n: 15, size: 60, seed: 7 }),
+      url: redirectUrl(server.url(), { n: 15, size: 60, seed: 7 }),
     });
     expect(outcome).toBe('success');
     expect(headers).toHaveLength(1);
@@ -89,22 +71,32 @@ describe('wx.downloadFile: success', () => {
 
 describe('wx.downloadFile: events', () => {
   it('headers event: { header, statusCode, cookies }, once, before progress', async () => {
-    const wx = wxEmulator();
-    const { headers } = await download(wx, { url: file({ size: 100, status: 201, hdr: ['X-A:b'] }) });
+    const wx = await wxEmulator();
+    const order: string[] = [];
+    const { headers, progress } = await download(
+      wx,
+      { url: file({ size: 100_000, chunk: 10_000, delay: 2, status: 201, hdr: ['X-A:b'] }) },
+      (task) => {
+        task.onHeadersReceived(() => order.push('headers'));
+        task.onProgressUpdate(() => order.push('progress'));
+      },
+    );
     expect(headers).toHaveLength(1);
     expect(headers[0]).toMatchObject({ statusCode: 201, header: { 'x-a': 'b' } });
     expect(Array.isArray(headers[0].cookies)).toBe(true);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(order).toEqual(['headers', ...progress.map(() => 'progress')]);
   });
 
   it('statusCodeInHeadersEvent: false gives { header } only, as the developer tools do', async () => {
-    const wx = wxEmulator({ statusCodeInHeadersEvent: false });
+    const wx = await wxEmulator({ statusCodeInHeadersEvent: false });
     const { headers } = await download(wx, { url: file({ size: 100 }) });
     expect(headers[0]).not.toHaveProperty('statusCode');
     expect(headers[0].header['content-length']).toBe('100');
   });
 
   it('progress: one event per integer-percent change of Content-Length, ending at 100', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const size = 500_000;
     const { progress } = await download(wx, { url: file({ size, chunk: 4096, delay: 1 }) });
     expect(progress.length).toBeGreaterThan(10);
@@ -124,17 +116,17 @@ describe('wx.downloadFile: events', () => {
 
   it('no progress events without Content-Length (default), one per chunk with expected -1 in "bytes" mode', async () => {
     const url = file({ size: 40_000, length: 'none', chunk: 8000, delay: 2 });
-    const none = await download(wxEmulator(), { url });
+    const none = await download(await wxEmulator(), { url });
     expect(none.outcome).toBe('success');
     expect(none.progress).toEqual([]);
-    const bytes = await download(wxEmulator({ progressWithoutLength: 'bytes' }), { url });
+    const bytes = await download(await wxEmulator({ progressWithoutLength: 'bytes' }), { url });
     expect(bytes.progress.length).toBeGreaterThan(1);
     expect(bytes.progress.every((p) => p.totalBytesExpectedToWrite === -1 && p.progress === 0)).toBe(true);
     expect(bytes.progress.at(-1)!.totalBytesWritten).toBe(40_000);
   });
 
   it('a content-encoded body: decoded bytes counted against the encoded Content-Length, uncorrected', async () => {
-    const { progress, headers, outcome } = await download(wxEmulator(), {
+    const { progress, headers, outcome } = await download(await wxEmulator(), {
       url: file({ size: 200_000, gzip: 1, length: 'compressed' }),
     });
     expect(outcome).toBe('success');
@@ -145,7 +137,7 @@ describe('wx.downloadFile: events', () => {
   });
 
   it('offProgressUpdate(fn) removes fn; offProgressUpdate() removes all; the same for headers', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const kept: unknown[] = [];
     const removed: unknown[] = [];
     const fn = (e: unknown) => removed.push(e);
@@ -169,7 +161,7 @@ describe('wx.downloadFile: events', () => {
 
 describe('wx.downloadFile: failures', () => {
   it('abort(): fail with downloadFile:fail abort, the request stopped, no temporary file left', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const id = newRequestId();
     const { outcome, result } = await download(
       wx,
@@ -180,26 +172,31 @@ describe('wx.downloadFile: failures', () => {
     expect(result).toEqual({ errMsg: 'downloadFile:fail abort' });
     expect(await readdir(wx.tempDir)).toEqual([]);
     await new Promise((r) => setTimeout(r, 100));
-    const [request] = await fetchLog(server.url, id);
+    const [request] = await fetchLog(server.url(), id);
     expect(request!.clientAborted).toBe(true);
   });
 
   it('timeout: honoured (downloadFile:fail timeout, errno 5), default 60000 ms', async () => {
     expect(DEFAULT_TIMEOUT_MS).toBe(60_000);
     const started = Date.now();
-    const { result } = await download(wxEmulator(), { url: file({ size: 10, wait: 3000 }), timeout: 300 });
+    const { result } = await download(await wxEmulator(), {
+      url: file({ size: 10, wait: 3000 }),
+      timeout: 300,
+    });
     expect(result).toEqual({ errMsg: 'downloadFile:fail timeout', errno: 5 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it('a 16th redirect fails with errno 600008', async () => {
-    const { result } = await download(wxEmulator(), { url: redirectUrl(server.url, { n: 16, size: 10 }) });
+    const { result } = await download(await wxEmulator(), {
+      url: redirectUrl(server.url(), { n: 16, size: 10 }),
+    });
     expect(result).toEqual({ errMsg: 'downloadFile:fail too many redirects', errno: 600008 });
   });
 
   it('bad URLs fail with 600009 (invalid url) and 600005 (scheme), without a request', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     expect((await download(wx, { url: '' })).result).toEqual({
       errMsg: 'downloadFile:fail invalid url',
       errno: 600009,
@@ -211,7 +208,7 @@ describe('wx.downloadFile: failures', () => {
   });
 
   it('a refused connection fails with errno 600001; a body cut short with 600003 and no file left', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const closed = await startTestServer();
     const port = closed.port;
     await closed.close();
@@ -224,7 +221,7 @@ describe('wx.downloadFile: failures', () => {
   });
 
   it('a filePath in a missing directory fails with 603303; outside USER_DATA_PATH with 603300', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const missing = await download(wx, { url: file({ size: 10 }), filePath: 'wxfile://usr/nope/x.bin' });
     expect(missing.result).toMatchObject({ errno: 603303 });
     expect(missing.result.errMsg).toBe(
@@ -237,14 +234,14 @@ describe('wx.downloadFile: failures', () => {
   });
 
   it('a body larger than maxFileSize fails with 603301', async () => {
-    const wx = wxEmulator({ maxFileSize: 1000 });
+    const wx = await wxEmulator({ maxFileSize: 1000 });
     expect((await download(wx, { url: file({ size: 5000 }) })).result.errno).toBe(603301);
     expect((await download(wx, { url: file({ size: 5000, length: 'none' }) })).result.errno).toBe(603301);
     expect(await readdir(wx.tempDir)).toEqual([]);
   });
 
   it('an 11th download while 10 run fails at once with errno 600007; the slot frees when one ends', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const running = Array.from({ length: 10 }, () => download(wx, { url: file({ size: 10, wait: 300 }) }));
     expect(wx.running).toBe(10);
     const eleventh = await download(wx, { url: file({ size: 10 }) });
@@ -255,7 +252,7 @@ describe('wx.downloadFile: failures', () => {
   });
 
   it('records what it was asked, platform options included', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     await download(wx, { url: file({ size: 1 }), enableHttp2: true, enableQuic: true });
     expect(wx.calls.at(-1)).toMatchObject({ enableHttp2: true, enableQuic: true });
     expect(wx.calls.at(-1)).not.toHaveProperty('success');
@@ -264,7 +261,7 @@ describe('wx.downloadFile: failures', () => {
 
 describe('getFileSystemManager()', () => {
   it('mkdir, access, readdir, readFile, stat, saveFile, rename, unlink over platform paths', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const fs = wx.getFileSystemManager();
     const usr = wx.env.USER_DATA_PATH;
     const { result } = await download(wx, { url: file({ size: 256, seed: 3 }) });
@@ -291,7 +288,7 @@ describe('getFileSystemManager()', () => {
   });
 
   it('refuses writes outside USER_DATA_PATH (permission denied, 1300013)', async () => {
-    const wx = wxEmulator();
+    const wx = await wxEmulator();
     const fs = wx.getFileSystemManager();
     const denied = await fsCall(fs.mkdir, { dirPath: 'wxfile://tmp_dir' });
     expect(denied.result.errno).toBe(1300013);
