@@ -9,7 +9,7 @@ import type { AdapterInfo } from '@dl/types';
 import type { NativeFileBackend } from './backend';
 import { createNativeDriver } from './driver';
 
-export { DownloadError, isDownloadError, MAX_REDIRECTS } from '@dl/core';
+export { DownloadError, isDownloadError } from '@dl/core';
 export type * from '@dl/types';
 export {
   NativeFailure,
@@ -18,7 +18,7 @@ export {
   type NativeResponse,
   type NativeTransfer,
 } from './backend';
-export { BLOB_UTIL_PROGRESS, createBlobUtilBackend, translateBlobUtilError } from './backends/blob-util';
+export { createBlobUtilBackend } from './backends/blob-util';
 export type {
   BlobUtilFetchTask,
   BlobUtilModule,

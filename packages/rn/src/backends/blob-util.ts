@@ -11,7 +11,7 @@ import type {
  * apart (`interval`; the library treats 0 as "use the default of 250 ms", which would starve a fast
  * download of events). dl's core then keeps one event per percent.
  */
-export const BLOB_UTIL_PROGRESS = { count: 100, interval: 1 } as const;
+const BLOB_UTIL_PROGRESS = { count: 100, interval: 1 } as const;
 
 /** Messages by which react-native-blob-util says it could not write the file (Android and iOS). */
 const FILE_SYSTEM_MESSAGES = [

@@ -23,7 +23,6 @@ export async function runEmulatedConformance(platform: 'android' | 'ios'): Promi
   const toPath = (pathOrUrl: string) =>
     pathOrUrl.startsWith('file://') ? fileURLToPath(pathOrUrl) : pathOrUrl;
   const entries = (dir: string) => sandbox.entries(toPath(dir));
-  let dirs = 0;
 
   runConformance({
     name: `rn (react-native-blob-util emulator, ${platform})`,
@@ -32,11 +31,7 @@ export async function runEmulatedConformance(platform: 'android' | 'ios'): Promi
     serverUrl: server.url,
     readSaved: async (path) => new Uint8Array(await readFile(toPath(path))),
     tempEntries: () => entries(cacheDir),
-    async freshDir() {
-      const dir = join(documentDir, `dir-${++dirs}`);
-      await mkdir(dir);
-      return pathToFileURL(dir).href;
-    },
+    freshDir: async () => pathToFileURL(await sandbox.freshDir()).href,
     join: (dir, name) => `${dir}/${name}`,
     list: entries,
     unwritablePath: async () => pathToFileURL(join(documentDir, 'missing-directory', 'file.bin')).href,
