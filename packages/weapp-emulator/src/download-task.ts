@@ -1,8 +1,8 @@
-import type { FailureKind } from './failures';
-import { PlatformFailure } from './failures';
-import { type Flavour, toFailure } from './flavour';
+import { deliver } from './callbacks';
+import { type FailureKind, PlatformFailure, toFailure } from './failures';
+import type { Flavour } from './flavour';
 import { Listeners } from './listeners';
-import { PathOutsideSandbox, type PathSpace } from './paths';
+import type { PathSpace } from './paths';
 import { type ProgressEvent, type ProgressWithoutLength, transfer } from './transfer';
 
 /**
@@ -69,8 +69,7 @@ export function startDownload(
     if (holdsSlot) slots.running--;
     headers.clear();
     progress.clear();
-    call(outcome === 'success' ? opts.success : opts.fail, result);
-    call(opts.complete, result);
+    deliver(opts, outcome, result);
   };
   const failWith = (kind: FailureKind, reason: string) =>
     finish('fail', flavour.failure('downloadFile', kind, reason));
@@ -103,7 +102,7 @@ export function startDownload(
     try {
       target =
         typeof opts.filePath === 'string'
-          ? { path: opts.filePath, real: writableUserPath(paths, opts.filePath) }
+          ? { path: opts.filePath, real: paths.writable(opts.filePath) }
           : paths.newTempFile(opts.url);
     } catch (error) {
       return failWith('file-system', error instanceof Error ? error.message : String(error));
@@ -138,12 +137,6 @@ export function startDownload(
   return task;
 }
 
-/** A `filePath` must lie in the user data directory; temporary files are the platform's own. */
-function writableUserPath(paths: PathSpace, filePath: string): string {
-  if (paths.isTemp(filePath)) throw new PathOutsideSandbox(filePath);
-  return paths.resolve(filePath);
-}
-
 function checkUrl(url: unknown): PlatformFailure | undefined {
   if (typeof url !== 'string' || url === '') return new PlatformFailure('invalid-url', 'invalid url');
   let parsed: URL;
@@ -163,13 +156,4 @@ function stringValues(header: Record<string, unknown> | undefined): Record<strin
     for (const [name, value] of Object.entries(header))
       if (value !== undefined && value !== null) out[name] = String(value);
   return out;
-}
-
-function call(fn: ((result: PlatformResult) => void) | undefined, result: object): void {
-  if (typeof fn !== 'function') return;
-  try {
-    fn(result);
-  } catch (error) {
-    console.error(error);
-  }
 }

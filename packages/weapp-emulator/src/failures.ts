@@ -24,6 +24,12 @@ export class PlatformFailure extends Error {
   }
 }
 
+/** Whatever a download threw, as a platform failure: anything unexpected is a file-system one. */
+export function toFailure(error: unknown): PlatformFailure {
+  if (error instanceof PlatformFailure) return error;
+  return new PlatformFailure('file-system', error instanceof Error ? error.message : String(error));
+}
+
 /**
  * WeChat's errno for each kind (the "Errno 错误码" table: 6000xx network, 6033xx download file system;
  * 5 is the general API timeout). `abort` carries none.

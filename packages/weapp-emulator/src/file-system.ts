@@ -1,15 +1,9 @@
 import { access, copyFile, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { PlatformResult } from './download-task';
+import { type Callbacks, deliver } from './callbacks';
 import { fileSystemErrno } from './failures';
 import type { Flavour } from './flavour';
 import { PathOutsideSandbox, type PathSpace } from './paths';
-
-interface Callbacks {
-  success?: (result: PlatformResult) => void;
-  fail?: (result: PlatformResult) => void;
-  complete?: (result: PlatformResult) => void;
-}
 
 /** The part of `wx.getFileSystemManager()` tests and adapters need; callback style, like the platform. */
 export interface PlatformFileSystemManager {
@@ -37,32 +31,19 @@ export interface PlatformStats {
  */
 export function createFileSystemManager(paths: PathSpace, flavour: Flavour): PlatformFileSystemManager {
   const readable = (path: string) => paths.resolve(path);
-  const writable = (path: string) => {
-    if (paths.isTemp(path)) throw new PathOutsideSandbox(path);
-    return paths.resolve(path);
-  };
+  const writable = (path: string) => paths.writable(path);
 
-  function run(api: string, options: Callbacks, body: () => Promise<object | undefined>): void {
+  /** Runs one call the platform's way: later, then `success` (with `errMsg` and `body`'s fields) or `fail`. */
+  function run(api: string, options: Callbacks, body: () => Promise<object | void>): void {
     setTimeout(async () => {
-      let outcome: 'success' | 'fail';
-      let result: object;
       try {
-        result = { errMsg: `${api}:ok`, ...(await body()) };
-        outcome = 'success';
+        deliver(options, 'success', Object.assign({ errMsg: `${api}:ok` }, await body()));
       } catch (error) {
         const { errno, reason } =
           error instanceof PathOutsideSandbox
             ? { errno: 1300013, reason: `permission denied, ${error.path}` }
             : fileSystemErrno(error);
-        result = flavour.failure(api, 'file-system', reason, errno);
-        outcome = 'fail';
-      }
-      for (const fn of [outcome === 'success' ? options?.success : options?.fail, options?.complete]) {
-        try {
-          fn?.(result);
-        } catch (error) {
-          console.error(error);
-        }
+        deliver(options, 'fail', flavour.failure(api, 'file-system', reason, errno));
       }
     });
   }
@@ -78,15 +59,10 @@ export function createFileSystemManager(paths: PathSpace, flavour: Flavour): Pla
   }
 
   return {
-    access: (o) =>
-      run('access', o, async () => {
-        await access(readable(o.path));
-        return undefined;
-      }),
+    access: (o) => run('access', o, async () => access(readable(o.path))),
     mkdir: (o) =>
       run('mkdir', o, async () => {
         await mkdir(writable(o.dirPath), { recursive: o.recursive === true });
-        return undefined;
       }),
     readdir: (o) => run('readdir', o, async () => ({ files: await readdir(readable(o.dirPath)) })),
     readFile: (o) =>
@@ -95,16 +71,8 @@ export function createFileSystemManager(paths: PathSpace, flavour: Flavour): Pla
         if (o.encoding) return { data: bytes.toString(o.encoding) };
         return { data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
       }),
-    unlink: (o) =>
-      run('unlink', o, async () => {
-        await unlink(readable(o.filePath));
-        return undefined;
-      }),
-    rename: (o) =>
-      run('rename', o, async () => {
-        await move(readable(o.oldPath), writable(o.newPath));
-        return undefined;
-      }),
+    unlink: (o) => run('unlink', o, async () => unlink(readable(o.filePath))),
+    rename: (o) => run('rename', o, async () => move(readable(o.oldPath), writable(o.newPath))),
     stat: (o) =>
       run('stat', o, async () => {
         const s = await stat(readable(o.path));

@@ -1,10 +1,9 @@
-import { type FailureKind, MY_ERROR, PlatformFailure, WX_ERRNO } from './failures';
+import { type FailureKind, MY_ERROR, WX_ERRNO } from './failures';
 import { MY_PATHS, type PathStyle, WX_PATHS } from './paths';
 import type { TransferResult } from './transfer';
 
 /** How one platform family spells results, events and failures. */
 export interface Flavour {
-  name: 'wx' | 'my';
   paths: PathStyle;
   downloadSuccess(
     result: TransferResult,
@@ -18,7 +17,6 @@ export interface Flavour {
 
 /** WeChat (and tt, swan, qq, which copy it): `errMsg` + `errno`, `tempFilePath`, `header`. */
 export const WX_FLAVOUR: Flavour = {
-  name: 'wx',
   paths: WX_PATHS,
   downloadSuccess(result, saved, withProfile) {
     // WeChat's success result has no header or dataLength; the headers event is where headers come from.
@@ -42,7 +40,6 @@ export const WX_FLAVOUR: Flavour = {
 
 /** Alipay: numeric `error` + `errorMessage`, `apFilePath`, `headers` in the headers event. */
 export const MY_FLAVOUR: Flavour = {
-  name: 'my',
   paths: MY_PATHS,
   downloadSuccess(result, saved) {
     const res: Record<string, unknown> = {
@@ -61,8 +58,3 @@ export const MY_FLAVOUR: Flavour = {
     return { error: MY_ERROR[kind], errorMessage: reason };
   },
 };
-
-export function toFailure(error: unknown): PlatformFailure {
-  if (error instanceof PlatformFailure) return error;
-  return new PlatformFailure('file-system', error instanceof Error ? error.message : String(error));
-}

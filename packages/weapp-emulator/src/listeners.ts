@@ -1,3 +1,5 @@
+import { callLogged } from './callbacks';
+
 /** A platform task's listeners of one kind: `on(fn)` adds, `off(fn)` removes, `off()` removes all. */
 export class Listeners<T> {
   #set = new Set<(value: T) => void>();
@@ -16,13 +18,6 @@ export class Listeners<T> {
   }
 
   emit(value: T): void {
-    for (const fn of [...this.#set]) {
-      try {
-        fn(value);
-      } catch (error) {
-        // The platform logs a listener's error and carries on.
-        console.error(error);
-      }
-    }
+    for (const fn of [...this.#set]) callLogged(fn, value);
   }
 }

@@ -70,13 +70,14 @@ export class PathSpace {
     throw new PathOutsideSandbox(path);
   }
 
-  /** Whether a platform path names a temporary file. */
-  isTemp(path: string): boolean {
-    try {
-      return this.resolve(path).startsWith(this.tempDir + sep);
-    } catch {
-      return false;
-    }
+  /**
+   * The real path behind a platform path the mini-program may write: under `USER_DATA_PATH` only
+   * (temporary files are the platform's own); throws {@link PathOutsideSandbox} for anything else.
+   */
+  writable(path: string): string {
+    const real = this.resolve(path);
+    if (real.startsWith(this.tempDir + sep)) throw new PathOutsideSandbox(path);
+    return real;
   }
 
   #inside(root: string, rest: string, original: string): string {
