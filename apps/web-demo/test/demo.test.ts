@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../chromium.shared';
+import { sampleParams } from '../dev/sample-server';
 import demoConfig from '../vite.config';
 
 const outputDir = join(import.meta.dirname, '..', 'test-output');
@@ -44,7 +45,7 @@ it('downloads the sample: headers arrive, the bar reaches 100%, a link to the fi
   await page.click('#download');
   await expect
     .poll(() => page.textContent('#headers'), { timeout: 10_000 })
-    .toContain('content-length: 8388608');
+    .toContain(`content-length: ${sampleParams.size}`);
   // Sample the bar while it moves, to prove it moved rather than jumped.
   while ((await page.getAttribute('#status', 'data-state')) === 'running') {
     seen.push(await percent());
@@ -62,14 +63,37 @@ it('downloads the sample: headers arrive, the bar reaches 100%, a link to the fi
   expect(await page.isVisible('#file')).toBe(true);
   // The link really holds the file: read it back in the page.
   const size = await page.evaluate(async (url) => (await (await fetch(url)).blob()).size, href!);
-  expect(size).toBe(8 * 1024 * 1024);
+  expect(size).toBe(sampleParams.size);
   await page.screenshot({ path: join(outputDir, 'web-demo-complete.png'), fullPage: true });
+});
+
+const resolves = (url: string) =>
+  page.evaluate(async (href) => {
+    try {
+      return (await fetch(href)).ok;
+    } catch {
+      return false;
+    }
+  }, url);
+
+it("a new download releases the previous file's blob: URL, and links the new one", async () => {
+  const previous = await page.getAttribute('#file', 'href');
+  expect(previous, 'the link of the download before').toMatch(/^blob:/);
+  expect(await resolves(previous!)).toBe(true);
+  const base = new URL(await page.inputValue('#url')).origin;
+  await page.fill('#url', fileUrl(base, { size: 1000 }));
+  await page.click('#download');
+  await expect.poll(() => page.textContent('#status'), { timeout: 10_000 }).toBe('Done: downloadFile:ok');
+  expect(await resolves(previous!), 'the previous blob: URL is released').toBe(false);
+  const current = await page.getAttribute('#file', 'href');
+  expect(current).not.toBe(previous);
+  expect(await resolves(current!)).toBe(true);
 });
 
 it('Abort stops a running download: the bar stops short of 100 and the server sees the hang-up', async () => {
   const base = new URL(await page.inputValue('#url')).origin;
   const id = newRequestId();
-  await page.fill('#url', fileUrl(base, { size: 8 * 1024 * 1024, chunk: 65_536, delay: 40, id }));
+  await page.fill('#url', fileUrl(base, { ...sampleParams, delay: 40, id }));
   await page.click('#download');
   await expect.poll(percent, { timeout: 10_000 }).toBeGreaterThan(5);
   await page.click('#abort');
