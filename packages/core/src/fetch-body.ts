@@ -1,15 +1,7 @@
 import type { ResponseHeaders } from '@dl/types';
 import type { DownloadJob } from './driver';
 import { type DownloadError, isDownloadError, networkError } from './errors';
-
-/** Response headers as the contract gives them: a plain object, lower-case names. */
-export function headersToRecord(headers: Headers): ResponseHeaders {
-  const record: ResponseHeaders = {};
-  headers.forEach((value, name) => {
-    record[name.toLowerCase()] = value;
-  });
-  return record;
-}
+import { headersToRecord } from './headers';
 
 /**
  * The size progress events announce: Content-Length, unless the body is content-encoded (the platform
@@ -60,6 +52,21 @@ export async function pumpBody(
     job.signal.removeEventListener('abort', cancel);
     reader.releaseLock?.();
   }
+}
+
+/**
+ * A fetch response into a sink: the headers event with the response's status and lower-case headers,
+ * then the body with progress against its length (unknown when encoded or missing).
+ */
+export async function streamResponse(
+  response: Response,
+  sink: ByteSink,
+  job: DownloadJob,
+): Promise<{ statusCode: number; header: ResponseHeaders; dataLength: number }> {
+  const header = headersToRecord(response.headers);
+  job.headers(response.status, header);
+  const dataLength = response.body ? await pumpBody(response.body, sink, job, expectedBodyLength(header)) : 0;
+  return { statusCode: response.status, header, dataLength };
 }
 
 /**

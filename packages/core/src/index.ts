@@ -19,11 +19,13 @@ export {
   timeoutError,
   tooManyRedirects,
 } from './errors';
-export { type ByteSink, expectedBodyLength, headersToRecord, pumpBody, toDownloadError } from './fetch-body';
+export { type ByteSink, expectedBodyLength, pumpBody, streamResponse, toDownloadError } from './fetch-body';
+export { partFileName, randomHex, tempFileName } from './file-names';
+export { headersToRecord } from './headers';
 export { ListenerSet } from './listeners';
 export { ProgressTracker, UNKNOWN_SIZE_INTERVAL_MS } from './progress';
 export { ConcurrencyQueue, DEFAULT_MAX_CONCURRENT, type QueueTicket } from './queue';
-export { MAX_REDIRECTS, redirectTarget } from './redirects';
+export { followRedirects, MAX_REDIRECTS, type RedirectHop, redirectTarget } from './redirects';
 export { callSafely, reportError } from './report-error';
 export { ABORT_GRACE_MS, createTask, type TaskContext } from './task';
-export { DEFAULT_TIMEOUT_MS, type ValidatedOptions, validateOptions } from './validate';
+export { DEFAULT_TIMEOUT_MS, MAX_TIMER_MS, type ValidatedOptions, validateOptions } from './validate';

@@ -4,7 +4,7 @@ import { type DownloadError, ERRNO, invalidArgument } from './errors';
 /** WeChat's default deadline. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 /** The largest delay timers accept; longer deadlines are as good as none. */
-const MAX_TIMER_MS = 2_147_483_647;
+export const MAX_TIMER_MS = 2_147_483_647;
 
 /** Options after validation: what a platform driver may rely on. */
 export interface ValidatedOptions {

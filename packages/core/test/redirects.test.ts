@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redirectTarget } from '../src/redirects';
+import { followRedirects, redirectTarget } from '../src/redirects';
 
 describe('redirectTarget', () => {
   it('resolves the Location of a redirect status against the request URL', () => {
@@ -13,5 +13,53 @@ describe('redirectTarget', () => {
     expect(redirectTarget(302, null, 'http://h/a')).toBeUndefined();
     expect(redirectTarget(304, '/x', 'http://h/a')).toBeUndefined();
     expect(redirectTarget(200, '/x', 'http://h/a')).toBeUndefined();
+  });
+});
+
+describe('followRedirects', () => {
+  /** A fake network: each URL answers with its entry (a redirect Location or the final 200). */
+  function network(routes: Record<string, string | null>) {
+    const requested: string[] = [];
+    const released: string[] = [];
+    return {
+      requested,
+      released,
+      request: async (url: string) => {
+        requested.push(url);
+        const location = routes[url];
+        return { url, statusCode: location ? 302 : 200, location };
+      },
+      hop: (r: { statusCode: number; location: string | null | undefined }) => r,
+      release: async (r: { url: string }) => {
+        released.push(r.url);
+      },
+    };
+  }
+
+  it('follows up to 15 redirects to the final response, releasing each redirect', async () => {
+    const routes: Record<string, string | null> = {};
+    for (let i = 0; i < 15; i++) routes[`http://h/${i}`] = `/${i + 1}`;
+    routes['http://h/15'] = null;
+    const net = network(routes);
+    const final = await followRedirects('http://h/0', net.request, net.hop, net.release);
+    expect(final.url).toBe('http://h/15');
+    expect(net.requested).toHaveLength(16);
+    expect(net.released).toEqual(net.requested.slice(0, 15));
+  });
+
+  it('fails a 16th redirect and a loop with TOO_MANY_REDIRECTS', async () => {
+    const routes: Record<string, string | null> = {};
+    for (let i = 0; i < 16; i++) routes[`http://h/${i}`] = `/${i + 1}`;
+    routes['http://h/16'] = null;
+    const net = network(routes);
+    await expect(followRedirects('http://h/0', net.request, net.hop)).rejects.toMatchObject({
+      code: 'TOO_MANY_REDIRECTS',
+      errno: 600008,
+    });
+    expect(net.requested).toHaveLength(16);
+    const loop = network({ 'http://h/a': '/a' });
+    await expect(followRedirects('http://h/a', loop.request, loop.hop)).rejects.toMatchObject({
+      code: 'TOO_MANY_REDIRECTS',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { expectedBodyLength, headersToRecord, pumpBody } from '@dl/core';
+import { streamResponse } from '@dl/core';
 import type { Transfer } from './transfer-driver';
 
 /**
@@ -14,10 +14,5 @@ export const fetchTransfer: Transfer = async (job, target, credentials) => {
     redirect: 'follow',
     signal: job.signal,
   });
-  const header = headersToRecord(response.headers);
-  job.headers(response.status, header);
-  const dataLength = response.body
-    ? await pumpBody(response.body, target, job, expectedBodyLength(header))
-    : 0;
-  return { statusCode: response.status, header, dataLength };
+  return streamResponse(response, target, job);
 };

@@ -1,3 +1,4 @@
+import { partFileName } from '@dl/core';
 import { createObjectUrl, releaseFile } from './object-url';
 import { opfsDirectoryOf, toOpfsError } from './opfs';
 
@@ -29,8 +30,6 @@ class ObjectUrlTarget implements SaveTarget {
   }
 }
 
-const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * With `filePath`: streamed into the Origin Private File System under a hidden temporary name in the
  * target's directory, and moved onto the caller's name only once complete, so that name never holds a
@@ -51,7 +50,7 @@ class OpfsTarget implements SaveTarget {
 
   static async create(filePath: string): Promise<OpfsTarget> {
     const { dir, name } = await opfsDirectoryOf(filePath);
-    const partName = `.${name}.${hex(crypto.getRandomValues(new Uint8Array(6)))}.part`;
+    const partName = partFileName(name);
     try {
       const part = await dir.getFileHandle(partName, { create: true });
       try {

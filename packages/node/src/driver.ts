@@ -1,16 +1,8 @@
 import { mkdir, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import {
-  asyncDriver,
-  type DownloadDriver,
-  type DownloadJob,
-  expectedBodyLength,
-  headersToRecord,
-  pumpBody,
-} from '@dl/core';
+import { asyncDriver, type DownloadDriver, type DownloadJob, streamResponse, tempFileName } from '@dl/core';
 import { PartFile, toFileSystemError } from './part-file';
 import { fetchFollowingRedirects } from './redirects';
-import { tempFileName } from './temp-name';
 
 export interface NodeDriverConfig {
   /** Where files go when the caller gives no `filePath`. */
@@ -38,14 +30,10 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
         headers: { ...job.header },
         signal: job.signal,
       });
-      const header = headersToRecord(response.headers);
-      job.headers(response.status, header);
-      const written = response.body
-        ? await pumpBody(response.body, file, job, expectedBodyLength(header))
-        : 0;
+      const received = await streamResponse(response, file, job);
       await file.commit();
       const saved = job.filePath ? { filePath: job.filePath } : { tempFilePath: target };
-      job.succeed({ statusCode: response.status, header, dataLength: written, ...saved });
+      job.succeed({ ...received, ...saved });
     } catch (error) {
       await file.discard();
       throw error;

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ERRNO, fileSystemError } from '@dl/core';
+import { ERRNO, fileSystemError, partFileName } from '@dl/core';
 
 /** A file-system error as the task's FILE_SYSTEM error: a missing directory gets its own errno. */
 export function toFileSystemError(error: unknown, path: string) {
@@ -22,10 +21,7 @@ export class PartFile {
   ) {}
 
   static async create(finalPath: string): Promise<PartFile> {
-    const partPath = join(
-      dirname(finalPath),
-      `.${basename(finalPath)}.${randomBytes(6).toString('hex')}.part`,
-    );
+    const partPath = join(dirname(finalPath), partFileName(basename(finalPath)));
     try {
       // 'wx': never reuse a file someone else is writing.
       return new PartFile(await open(partPath, 'wx'), partPath, finalPath);

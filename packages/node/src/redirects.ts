@@ -1,4 +1,4 @@
-import { MAX_REDIRECTS, redirectTarget, tooManyRedirects } from '@dl/core';
+import { followRedirects } from '@dl/core';
 
 /**
  * GET with redirects followed by hand: fetch's own limit is 20 and its error cannot be told from a
@@ -8,19 +8,13 @@ export async function fetchFollowingRedirects(
   url: string,
   init: { headers: Record<string, string>; signal: AbortSignal },
 ): Promise<Response> {
-  let current = url;
-  for (let hops = 0; ; hops++) {
-    const response = await fetch(current, {
-      method: 'GET',
-      headers: init.headers,
-      signal: init.signal,
-      redirect: 'manual',
-    });
-    const next = redirectTarget(response.status, response.headers.get('location'), current);
-    if (next === undefined) return response;
+  return followRedirects(
+    url,
+    (current) => fetch(current, { method: 'GET', ...init, redirect: 'manual' }),
+    (response) => ({ statusCode: response.status, location: response.headers.get('location') }),
     // Free the connection: a redirect's body is never read.
-    await response.body?.cancel().catch(() => {});
-    if (hops >= MAX_REDIRECTS) throw tooManyRedirects();
-    current = next;
-  }
+    async (response) => {
+      await response.body?.cancel().catch(() => {});
+    },
+  );
 }

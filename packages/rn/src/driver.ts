@@ -6,18 +6,18 @@ import {
   ERRNO,
   expectedBodyLength,
   fileSystemError,
+  followRedirects,
+  headersToRecord,
   isDownloadError,
-  MAX_REDIRECTS,
   networkError,
   redirectTarget,
+  tempFileName,
   toDownloadError,
-  tooManyRedirects,
   UNKNOWN_SIZE_INTERVAL_MS,
 } from '@dl/core';
 import type { ResponseHeaders } from '@dl/types';
 import { NativeFailure, type NativeFileBackend } from './backend';
-import { lowerCaseHeaders } from './headers';
-import { dirName, joinPath, partPathFor, tempFileName, toFileUrl, toPlainPath } from './paths';
+import { dirName, joinPath, partPathFor, toFileUrl, toPlainPath } from './paths';
 
 /** The task's error for whatever a download threw: the abort reason first, then the library's kind. */
 export function toTaskError(error: unknown, job: DownloadJob): DownloadError {
@@ -52,7 +52,7 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
       headers: job.header,
       toFile: partPath,
       onResponse(statusCode, raw) {
-        const header = lowerCaseHeaders(raw);
+        const header = headersToRecord(raw);
         final = redirectTarget(statusCode, header.location, url) === undefined;
         if (!final) return;
         job.headers(statusCode, header);
@@ -80,7 +80,7 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
     job.signal.addEventListener('abort', cancel, { once: true });
     try {
       const response = await transfer.done;
-      return { statusCode: response.statusCode, header: lowerCaseHeaders(response.headers) };
+      return { statusCode: response.statusCode, header: headersToRecord(response.headers) };
     } finally {
       ended = true;
       clearInterval(sizePoll);
@@ -104,15 +104,11 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
     if (job.signal.aborted) throw job.signal.reason;
     const partPath = partPathFor(target);
     try {
-      let url = job.url;
-      let response: Exchange;
-      for (let hops = 0; ; hops++) {
-        response = await exchange(url, partPath, job);
-        const next = redirectTarget(response.statusCode, response.header.location, url);
-        if (next === undefined) break;
-        if (hops >= MAX_REDIRECTS) throw tooManyRedirects();
-        url = next;
-      }
+      const response = await followRedirects(
+        job.url,
+        (url) => exchange(url, partPath, job),
+        (exchanged) => ({ statusCode: exchanged.statusCode, location: exchanged.header.location }),
+      );
       if (job.signal.aborted) throw job.signal.reason;
       const dataLength = await backend.size(partPath);
       await backend.move(partPath, target);

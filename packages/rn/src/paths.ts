@@ -3,6 +3,7 @@
  * most libraries take) or plain absolute paths (what file-system libraries take). dl accepts both and
  * reports `file://` URLs.
  */
+import { partFileName } from '@dl/core';
 
 /** `file:///a/b%20c` → `/a/b c`; a plain path is returned as it is. */
 export function toPlainPath(pathOrUrl: string): string {
@@ -40,23 +41,7 @@ export function baseName(path: string): string {
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
-/** Letters and digits for unique names; `Math.random` is enough, names only need to not collide. */
-function randomSuffix(length: number): string {
-  let out = '';
-  while (out.length < length) out += Math.random().toString(36).slice(2);
-  return out.slice(0, length);
-}
-
-/** A fresh temporary file name keeping the URL's extension, so viewers that look at names still work. */
-export function tempFileName(url: string): string {
-  const last = new URL(url).pathname.split('/').pop() ?? '';
-  const dot = last.lastIndexOf('.');
-  const ext = dot > 0 ? last.slice(dot) : '';
-  const safeExt = /^\.[A-Za-z0-9]{1,10}$/.test(ext) ? ext : '';
-  return `dl-${Date.now().toString(36)}-${randomSuffix(10)}${safeExt}`;
-}
-
 /** The hidden name bytes are written under before they are moved onto `finalPath`. */
 export function partPathFor(finalPath: string): string {
-  return joinPath(dirName(finalPath), `.${baseName(finalPath)}.${randomSuffix(8)}.part`);
+  return joinPath(dirName(finalPath), partFileName(baseName(finalPath)));
 }

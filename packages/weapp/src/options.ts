@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '@dl/core';
 import type { DownloadFileOptions } from '@dl/types';
 
 /**
@@ -33,9 +34,6 @@ const CONTRACT_FIELDS = new Set([
   'complete',
 ]);
 
-/** Timers take at most this; a longer (or no) deadline is left to the task's own clock. */
-const MAX_PLATFORM_TIMEOUT_MS = 2_147_483_647;
-
 /** The platform options to pass through: everything the contract does not name. */
 export function passThroughOptions(options: Readonly<DownloadFileOptions>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -49,7 +47,6 @@ export function passThroughOptions(options: Readonly<DownloadFileOptions>): Reco
  */
 export function platformTimeout(timeout: unknown): number | undefined {
   if (timeout === undefined) return undefined;
-  if (typeof timeout !== 'number' || timeout <= 0 || timeout > MAX_PLATFORM_TIMEOUT_MS)
-    return MAX_PLATFORM_TIMEOUT_MS;
+  if (typeof timeout !== 'number' || timeout <= 0 || timeout > MAX_TIMER_MS) return MAX_TIMER_MS;
   return timeout;
 }

@@ -1,11 +1,12 @@
+import { headersToRecord } from '@dl/core';
 import { describe, expect, it } from 'vitest';
-import { lowerCaseHeaders, readHeadersEvent, savedTempPath, successHeaders } from '../src/normalize';
+import { readHeadersEvent, savedTempPath, successHeaders } from '../src/normalize';
 import { passThroughOptions, platformTimeout } from '../src/options';
 
 describe('headers', () => {
   it('lower-cases names, stringifies values, joins repeated and array values', () => {
     expect(
-      lowerCaseHeaders({
+      headersToRecord({
         'Content-Length': 12,
         'X-A': 'a',
         'x-a': 'b',
