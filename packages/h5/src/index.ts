@@ -17,7 +17,7 @@ export { hasOriginPrivateFileSystem } from './opfs';
 export { type H5Transport, supportsStreamingFetch } from './transport';
 
 /** Redirects fetch and XMLHttpRequest follow before failing; neither lets a page count them. */
-export const MAX_REDIRECTS = 20;
+export const BROWSER_MAX_REDIRECTS = 20;
 
 /** `downloadFile`'s options on the web: the contract's, plus the credentials mode. */
 export interface H5DownloadFileOptions extends DownloadFileOptions {
@@ -49,7 +49,7 @@ function adapterInfo(): AdapterInfo {
     capabilities: contractCapabilities({
       filePath: opfs,
       atomicFilePath: opfs,
-      maxRedirects: MAX_REDIRECTS,
+      maxRedirects: BROWSER_MAX_REDIRECTS,
       // The browser follows redirects itself and reports a too-long chain as a plain network error.
       redirectLimit: false,
     }),

@@ -1,6 +1,6 @@
 import { contentBytes, redirectUrl } from '@dl/test-server/scenarios';
 import { describe, expect, inject, it } from 'vitest';
-import { createDownloader, MAX_REDIRECTS } from '../../src/index';
+import { BROWSER_MAX_REDIRECTS, createDownloader } from '../../src/index';
 import { readObjectUrl, watchObjectUrls } from '../support/object-urls';
 import { transports } from '../support/transports';
 
@@ -12,10 +12,10 @@ describe.each(transports)('redirects over %s', (transport) => {
   const { downloadFile, adapter } = createDownloader({ transport });
 
   it('claims the browser limit honestly', () => {
-    expect(adapter.capabilities).toMatchObject({ maxRedirects: MAX_REDIRECTS, redirectLimit: false });
+    expect(adapter.capabilities).toMatchObject({ maxRedirects: BROWSER_MAX_REDIRECTS, redirectLimit: false });
   });
 
-  for (const n of [15, MAX_REDIRECTS]) {
+  for (const n of [15, BROWSER_MAX_REDIRECTS]) {
     it(`follows ${n} redirects to the file`, async () => {
       const result = await downloadFile({ url: redirectUrl(server(), { n, size: 600, seed: n }) });
       expect(result.statusCode).toBe(200);
@@ -26,7 +26,7 @@ describe.each(transports)('redirects over %s', (transport) => {
   it('fails a chain longer than 20 with NETWORK (600000) and leaves nothing', async () => {
     const before = await objectUrls.live();
     const error = await downloadFile({
-      url: redirectUrl(server(), { n: MAX_REDIRECTS + 1, size: 600 }),
+      url: redirectUrl(server(), { n: BROWSER_MAX_REDIRECTS + 1, size: 600 }),
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'DownloadError', code: 'NETWORK', errno: 600000 });
     expect(await objectUrls.live()).toEqual(before);
