@@ -40,6 +40,21 @@ export interface SuiteContext {
   expectNoLeftovers(before: string[]): Promise<void>;
 }
 
+/** What each capability a clause may need means, printed beside a clause skipped for lacking it. */
+const CAPABILITY_MEANING: Record<keyof AdapterCapabilities, string> = {
+  abort: 'task.abort() stops the request',
+  headersReceived: 'the headers event',
+  progressUpdate: 'progress events',
+  unknownSizeProgress: 'progress events while a body of unknown size streams',
+  filePath: 'saving to a caller-chosen filePath',
+  atomicFilePath: 'writing filePath atomically',
+  requestHeaders: 'custom request headers',
+  abortSignal: 'the signal option',
+  maxRedirects: 'a redirect limit',
+  redirectLimit: 'reporting a chain past the redirect limit as TOO_MANY_REDIRECTS',
+  maxConcurrent: 'a concurrency limit',
+};
+
 /** Registers a test, or skips it with the reason when the adapter lacks what it proves. */
 export function clause(
   ctx: SuiteContext,
@@ -50,7 +65,9 @@ export function clause(
   const lacking = needs.filter((cap) => !ctx.target.adapter.capabilities[cap]);
   const reason =
     ctx.target.skip?.[name] ??
-    (lacking.length ? `${ctx.target.name} lacks ${lacking.join(', ')}` : undefined);
+    (lacking.length
+      ? `${ctx.target.name} lacks ${lacking.map((cap) => `${cap} (${CAPABILITY_MEANING[cap]})`).join(', ')}`
+      : undefined);
   if (reason) {
     it.skip(`${name} — skipped: ${reason}`, fn);
     return;
