@@ -107,15 +107,25 @@ export interface GlobalReference {
 
 /**
  * The globals the module's code refers to: free identifiers in reference position (a scope analysis,
- * so a property name such as `x.URL`, a declared local or a parameter is not one), and the globals webpack's
+ * so a property name such as `x.URL`, a declared local or a parameter is not one; nor is a `typeof X`
+ * probe), and the globals webpack's
  * ProvidePlugin swapped for imports from modules outside `ownIds` (written `require("…")["URL"]`).
  */
 export function globalReferences(module: ChunkModule, ownIds: ReadonlySet<string>): GlobalReference[] {
   const program = asProgram(module);
   // eslint-scope reads `range` from the nodes, which acorn adds when asked.
   const ast = parse(program, { ecmaVersion: 'latest', sourceType: 'script', ranges: true });
+  // `typeof X` is the one reference that cannot throw when X is missing: it is how code probes for a
+  // global, so it is not counted. Any other use counts, guarded by such a probe or not.
+  const probes = new Set<number>();
+  for (const node of nodes(ast)) {
+    const argument = node.argument as AnyNode | undefined;
+    if (node.type === 'UnaryExpression' && node.operator === 'typeof' && argument?.type === 'Identifier')
+      probes.add(argument.start);
+  }
   const found: GlobalReference[] = [];
   for (const reference of analyze(ast, { ecmaVersion: 2022, sourceType: 'script' }).globalScope!.through) {
+    if (probes.has(reference.identifier.start)) continue;
     const offset = reference.identifier.start - PREFIX;
     found.push({ name: reference.identifier.name, how: 'free', context: around(module.source, offset) });
   }

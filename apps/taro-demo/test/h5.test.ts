@@ -1,0 +1,97 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startTestServer, type TestServer } from '@dl/test-server';
+import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
+import { type Browser, chromium, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../chromium.shared';
+import { outputDir } from './build';
+import { type StaticServer, serveStatic } from './static-server';
+
+/**
+ * The web build, served as built (a static server on loopback) and opened in headless Chromium. The page
+ * downloads from the test server with @dl/h5; the URL reaches it as the page's `url` parameter.
+ */
+const dir = outputDir('h5');
+const screenshots = join(import.meta.dirname, '..', 'test-output');
+let site: StaticServer;
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [site, server] = await Promise.all([serveStatic(dir), startTestServer({ host: '127.0.0.1' })]);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 480, height: 800 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([site?.close(), server?.close()]);
+});
+
+/** Opens the page with the download URL as its parameter, and waits until Taro has rendered it. */
+async function open(url: string) {
+  await page.goto(`${site.url}/#/pages/index/index?url=${encodeURIComponent(url)}`);
+  await page.waitForSelector('#status', { timeout: 15_000 });
+  await expect.poll(() => page.locator('#url input').inputValue()).toBe(url);
+}
+
+const state = () => page.getAttribute('#status', 'data-state');
+const percent = async () => Number(await page.textContent('#percent'));
+
+describe('h5 build', () => {
+  it('carries @dl/h5 and not @dl/weapp', async () => {
+    const names = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.js'));
+    const code = (await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')))).join('\n');
+    expect(code).toContain('downloadFile:fail');
+    expect(code, "@dl/weapp's file-system calls").not.toContain('getFileSystemManager');
+  });
+
+  it('downloads in Chromium: headers, progress to 100, the blob holds every byte the server sent', async () => {
+    const size = 3 * 1024 * 1024;
+    const id = newRequestId();
+    await open(fileUrl(server.url, { size, chunk: 65_536, delay: 10, id }));
+    const seen: number[] = [];
+    await page.click('#download');
+    await expect.poll(() => page.textContent('#headers'), { timeout: 10_000 }).toContain(`content-length: ${size}`);
+    while ((await state()) === 'running') {
+      seen.push(await percent());
+      await page.waitForTimeout(50);
+    }
+    expect(await page.textContent('#status')).toBe('Done: downloadFile:ok (HTTP 200)');
+    expect(await page.textContent('#headers')).toMatch(/^HTTP 200\n/);
+    expect(await percent(), 'progress reached 100').toBe(100);
+    expect(seen.some((p) => p > 0 && p < 100), 'progress between 0 and 100').toBe(true);
+    expect(Number(await page.getAttribute('#saved', 'data-size')), 'dataLength').toBe(size);
+    const path = (await page.getAttribute('#saved', 'data-path'))!;
+    expect(path).toMatch(/^blob:/);
+    const blobSize = await page.evaluate(async (href) => (await (await fetch(href)).blob()).size, path);
+    expect(blobSize, 'the saved blob').toBe(size);
+    const log = (await fetchLog(server.url, id)).filter((request) => request.path === '/file');
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ method: 'GET', finished: true, clientAborted: false, bytesSent: size });
+    await page.screenshot({ path: join(screenshots, 'taro-h5-complete.png'), fullPage: true });
+  });
+
+  it('Abort stops a running download: status ABORTED, no more progress, the server sees the hang-up', async () => {
+    const id = newRequestId();
+    await open(fileUrl(server.url, { size: 8 * 1024 * 1024, chunk: 65_536, delay: 40, id }));
+    await page.click('#download');
+    await expect.poll(percent, { timeout: 10_000 }).toBeGreaterThan(2);
+    await page.click('#abort');
+    await expect.poll(state, { timeout: 5_000 }).toBe('failed');
+    expect(await page.textContent('#status')).toBe('ABORTED: downloadFile:fail abort');
+    const stoppedAt = await percent();
+    expect(stoppedAt).toBeLessThan(100);
+    await page.waitForTimeout(400);
+    expect(await percent(), 'no progress after abort').toBe(stoppedAt);
+    expect(await page.$('#saved')).toBeNull();
+    await expect
+      .poll(async () => (await fetchLog(server.url, id)).find((r) => r.path === '/file')?.clientAborted, {
+        timeout: 5_000,
+      })
+      .toBe(true);
+    await page.screenshot({ path: join(screenshots, 'taro-h5-aborted.png'), fullPage: true });
+  });
+});
