@@ -46,7 +46,8 @@ function* nodes(node: unknown): Generator<AnyNode> {
 }
 
 const isString = (node: unknown): node is { type: 'Literal'; value: string } =>
-  (node as AnyNode | undefined)?.type === 'Literal' && typeof (node as { value?: unknown }).value === 'string';
+  (node as AnyNode | undefined)?.type === 'Literal' &&
+  typeof (node as { value?: unknown }).value === 'string';
 
 /**
  * The modules of a mini-program chunk, `(wx.webpackJsonp = …).push([[ids], { id: function (…) {…} }])`,

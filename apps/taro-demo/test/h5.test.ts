@@ -54,7 +54,9 @@ describe('h5 build', () => {
     await open(fileUrl(server.url, { size, chunk: 65_536, delay: 10, id }));
     const seen: number[] = [];
     await page.click('#download');
-    await expect.poll(() => page.textContent('#headers'), { timeout: 10_000 }).toContain(`content-length: ${size}`);
+    await expect
+      .poll(() => page.textContent('#headers'), { timeout: 10_000 })
+      .toContain(`content-length: ${size}`);
     while ((await state()) === 'running') {
       seen.push(await percent());
       await page.waitForTimeout(50);
@@ -62,7 +64,10 @@ describe('h5 build', () => {
     expect(await page.textContent('#status')).toBe('Done: downloadFile:ok (HTTP 200)');
     expect(await page.textContent('#headers')).toMatch(/^HTTP 200\n/);
     expect(await percent(), 'progress reached 100').toBe(100);
-    expect(seen.some((p) => p > 0 && p < 100), 'progress between 0 and 100').toBe(true);
+    expect(
+      seen.some((p) => p > 0 && p < 100),
+      'progress between 0 and 100',
+    ).toBe(true);
     expect(Number(await page.getAttribute('#saved', 'data-size')), 'dataLength').toBe(size);
     const path = (await page.getAttribute('#saved', 'data-path'))!;
     expect(path).toMatch(/^blob:/);

@@ -40,7 +40,10 @@ describe('weapp build: dl in its own chunk', () => {
     expect(files['app.js']).toContain('require("./dl")');
     expect(modules.length).toBeGreaterThan(0);
     for (const { id } of modules) expect(id, 'a published dl module').toMatch(PUBLISHED);
-    expect(modules.some(({ id }) => /\bweapp\/dist\//.test(id)), '@dl/weapp is there').toBe(true);
+    expect(
+      modules.some(({ id }) => /\bweapp\/dist\//.test(id)),
+      '@dl/weapp is there',
+    ).toBe(true);
   });
 
   it("dl's code is in dl.js and in no other file; @dl/h5 is in none", () => {
@@ -71,7 +74,9 @@ describe("weapp build: dl's code runs on a mini-program's engine", () => {
   it('references none of the globals a mini-program may lack', () => {
     const missing = new Set<string>(MISSING_GLOBALS);
     const references = modules
-      .flatMap((module) => globalReferences(module, ownIds).map((reference) => ({ module: module.id, ...reference })))
+      .flatMap((module) =>
+        globalReferences(module, ownIds).map((reference) => ({ module: module.id, ...reference })),
+      )
       .filter((reference) => missing.has(reference.name));
     const described = references.map(
       ({ module, name, how, from, context }) =>

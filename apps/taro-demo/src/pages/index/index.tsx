@@ -33,7 +33,9 @@ export default function Index() {
     task.current = current;
     current.onHeadersReceived(({ statusCode, header }) => {
       setHeaders(
-        [`HTTP ${statusCode}`, ...Object.entries(header).map(([name, value]) => `${name}: ${value}`)].join('\n'),
+        [`HTTP ${statusCode}`, ...Object.entries(header).map(([name, value]) => `${name}: ${value}`)].join(
+          '\n',
+        ),
       );
     });
     current.onProgressUpdate(({ progress: percent, totalBytesWritten, totalBytesExpectedToWrite }) => {
@@ -49,40 +51,38 @@ export default function Index() {
     } catch (error) {
       if (task.current !== current) return;
       setState('failed');
-      setStatus(
-        isDownloadError(error) ? `${error.code}: ${error.errMsg}` : `Failed: ${String(error)}`,
-      );
+      setStatus(isDownloadError(error) ? `${error.code}: ${error.errMsg}` : `Failed: ${String(error)}`);
     }
   };
 
   return (
-    <View className='page'>
+    <View className="page">
       <Input
-        id='url'
-        className='url'
+        id="url"
+        className="url"
         value={url}
-        placeholder='https://…'
+        placeholder="https://…"
         onInput={(event) => setUrl(event.detail.value)}
       />
-      <View className='buttons'>
-        <Button id='download' size='mini' type='primary' disabled={!url} onClick={start}>
+      <View className="buttons">
+        <Button id="download" size="mini" type="primary" disabled={!url} onClick={start}>
           Download
         </Button>
-        <Button id='abort' size='mini' disabled={state !== 'running'} onClick={() => task.current?.abort()}>
+        <Button id="abort" size="mini" disabled={state !== 'running'} onClick={() => task.current?.abort()}>
           Abort
         </Button>
       </View>
-      <Text id='status' className='status' data-state={state}>
+      <Text id="status" className="status" data-state={state}>
         {status}
       </Text>
       <Progress percent={progress} strokeWidth={6} />
-      <Text id='percent'>{progress}</Text>
-      <Text id='bytes'>{bytes}</Text>
-      <Text id='headers' className='headers'>
+      <Text id="percent">{progress}</Text>
+      <Text id="bytes">{bytes}</Text>
+      <Text id="headers" className="headers">
         {headers}
       </Text>
       {saved && (
-        <View id='saved' data-path={saved.path} data-size={saved.size}>
+        <View id="saved" data-path={saved.path} data-size={saved.size}>
           <Text>
             Saved {saved.size} bytes: {saved.path}
           </Text>
