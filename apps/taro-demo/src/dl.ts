@@ -7,6 +7,12 @@
 import * as h5 from '@dl/h5';
 import * as weapp from '@dl/weapp';
 
-export type { DownloadTaskPromise, OnProgressUpdateCallbackResult } from '@dl/weapp';
+export type { DownloadTaskPromise } from '@dl/weapp';
 
+// The condition is written out each time: webpack drops a branch only when the condition itself is a
+// constant, not through a variable holding one.
 export const { downloadFile, isDownloadError } = process.env.TARO_ENV === 'h5' ? h5 : weapp;
+
+/** Frees a finished download's file: a `blob:` URL on h5; on mini-programs the platform owns temp files. */
+export const releaseFile: (tempFilePath: string) => void =
+  process.env.TARO_ENV === 'h5' ? h5.releaseFile : () => {};

@@ -18,6 +18,8 @@ let site: StaticServer;
 let server: TestServer;
 let browser: Browser;
 let page: Page;
+/** The `blob:` URL of the finished download, which the next download releases. */
+let previousFile: string | undefined;
 
 beforeAll(async () => {
   [site, server] = await Promise.all([serveStatic(dir), startTestServer({ host: '127.0.0.1' })]);
@@ -36,6 +38,16 @@ async function open(url: string) {
   await page.waitForSelector('#status', { timeout: 15_000 });
   await expect.poll(() => page.locator('#url input').inputValue()).toBe(url);
 }
+
+/** Whether a URL still answers, fetched in the page. */
+const resolves = (url: string) =>
+  page.evaluate(async (href) => {
+    try {
+      return (await fetch(href)).ok;
+    } catch {
+      return false;
+    }
+  }, url);
 
 const state = () => page.getAttribute('#status', 'data-state');
 const percent = async () => Number(await page.textContent('#percent'));
@@ -73,16 +85,20 @@ describe('h5 build', () => {
     expect(path).toMatch(/^blob:/);
     const blobSize = await page.evaluate(async (href) => (await (await fetch(href)).blob()).size, path);
     expect(blobSize, 'the saved blob').toBe(size);
+    previousFile = path;
     const log = (await fetchLog(server.url, id)).filter((request) => request.path === '/file');
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ method: 'GET', finished: true, clientAborted: false, bytesSent: size });
     await page.screenshot({ path: join(screenshots, 'taro-h5-complete.png'), fullPage: true });
   });
 
-  it('Abort stops a running download: status ABORTED, no more progress, the server sees the hang-up', async () => {
+  it('a new download releases the last file; Abort stops it: status ABORTED, no more progress, the server sees the hang-up', async () => {
     const id = newRequestId();
-    await open(fileUrl(server.url, { size: 8 * 1024 * 1024, chunk: 65_536, delay: 40, id }));
+    // The same page instance as the download before: type the next URL in.
+    const url = fileUrl(server.url, { size: 8 * 1024 * 1024, chunk: 65_536, delay: 40, id });
+    await page.fill('#url input', url);
     await page.click('#download');
+    expect(await resolves(previousFile!), "the previous download's blob: URL is released").toBe(false);
     await expect.poll(percent, { timeout: 10_000 }).toBeGreaterThan(2);
     await page.click('#abort');
     await expect.poll(state, { timeout: 5_000 }).toBe('failed');

@@ -1,14 +1,14 @@
 import { Button, Input, Progress, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { type DownloadTaskPromise, downloadFile, isDownloadError } from '../../dl';
+import { type DownloadTaskPromise, downloadFile, isDownloadError, releaseFile } from '../../dl';
 import './index.css';
 
 type State = 'idle' | 'running' | 'done' | 'failed';
 
 /**
  * One download with dl: a URL (from the page's `url` parameter, or typed in), the headers when they
- * arrive, a progress bar, Abort, and where the file was saved.
+ * arrive, a progress bar, Abort, and where the file was saved (released when the next download starts).
  */
 export default function Index() {
   const { params } = useRouter();
@@ -28,6 +28,7 @@ export default function Index() {
     setHeaders('');
     setProgress(0);
     setBytes('');
+    if (saved) releaseFile(saved.path);
     setSaved(null);
     const current = downloadFile({ url });
     task.current = current;
