@@ -41,7 +41,7 @@ describe('weapp build: dl in its own chunk', () => {
     expect(modules.length).toBeGreaterThan(0);
     for (const { id } of modules) expect(id, 'a published dl module').toMatch(PUBLISHED);
     expect(
-      modules.some(({ id }) => /\bweapp\/dist\//.test(id)),
+      modules.some(({ id }) => /(?:^|\/)(?:packages|node_modules\/@dl)\/weapp\/dist\//.test(id)),
       '@dl/weapp is there',
     ).toBe(true);
   });
