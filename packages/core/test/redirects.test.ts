@@ -41,7 +41,7 @@ describe('followRedirects', () => {
     for (let i = 0; i < 15; i++) routes[`http://h/${i}`] = `/${i + 1}`;
     routes['http://h/15'] = null;
     const net = network(routes);
-    const final = await followRedirects('http://h/0', net.request, net.hop, net.release);
+    const final = await followRedirects('http://h/0', {}, net.request, net.hop, net.release);
     expect(final.url).toBe('http://h/15');
     expect(net.requested).toHaveLength(16);
     expect(net.released).toEqual(net.requested.slice(0, 15));
@@ -52,13 +52,13 @@ describe('followRedirects', () => {
     for (let i = 0; i < 16; i++) routes[`http://h/${i}`] = `/${i + 1}`;
     routes['http://h/16'] = null;
     const net = network(routes);
-    await expect(followRedirects('http://h/0', net.request, net.hop)).rejects.toMatchObject({
+    await expect(followRedirects('http://h/0', {}, net.request, net.hop)).rejects.toMatchObject({
       code: 'TOO_MANY_REDIRECTS',
       errno: 600008,
     });
     expect(net.requested).toHaveLength(16);
     const loop = network({ 'http://h/a': '/a' });
-    await expect(followRedirects('http://h/a', loop.request, loop.hop)).rejects.toMatchObject({
+    await expect(followRedirects('http://h/a', {}, loop.request, loop.hop)).rejects.toMatchObject({
       code: 'TOO_MANY_REDIRECTS',
     });
   });
