@@ -8,6 +8,7 @@ export default defineConfig({
       'apps/*/vitest.config.ts',
       'packages/h5/vitest.chromium.config.ts',
       'packages/weapp/vitest.realm.config.ts',
+      'packages/rn/vitest.realm.config.ts',
     ],
   },
 });
