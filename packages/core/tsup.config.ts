@@ -1,3 +1,4 @@
 import { dlBuild } from '../../tsup.shared';
 
-export default dlBuild(['src/index.ts']);
+// `fetch` is the entry for adapters whose runtimes have the fetch globals (h5, node).
+export default dlBuild({ index: 'src/index.ts', fetch: 'src/fetch/index.ts' }, { target: 'es2015' });

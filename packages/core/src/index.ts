@@ -17,11 +17,11 @@ export {
   isDownloadError,
   networkError,
   timeoutError,
+  toDownloadError,
   tooManyRedirects,
 } from './errors';
-export { type ByteSink, expectedBodyLength, pumpBody, streamResponse, toDownloadError } from './fetch-body';
 export { partFileName, randomHex, tempFileName } from './file-names';
-export { headersToRecord } from './headers';
+export { expectedBodyLength, type HeadersLike, headersToRecord } from './headers';
 export { ListenerSet } from './listeners';
 export { ProgressTracker, UNKNOWN_SIZE_INTERVAL_MS } from './progress';
 export { ConcurrencyQueue, DEFAULT_MAX_CONCURRENT, type QueueTicket } from './queue';

@@ -1,4 +1,5 @@
 import type { DownloadFailResult, DownloadFileSuccessResult } from './results';
+import type { AbortSignalLike } from './signal';
 
 /** Options of {@link DownloadFile}; the wx-style fields plus dl's own. */
 export interface DownloadFileOptions {
@@ -24,7 +25,7 @@ export interface DownloadFileOptions {
    * Aborts the task when this signal aborts, exactly as `task.abort()` would (code `ABORTED`).
    * A signal that is already aborted fails the task at once (still asynchronously).
    */
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   /** Called with the result when the download completes, whatever the HTTP status. */
   success?: (result: DownloadFileSuccessResult) => void;
   /** Called when the download fails (network, abort, timeout, bad options, file system). */

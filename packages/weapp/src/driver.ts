@@ -7,7 +7,7 @@ import {
   networkError,
   type SavedFile,
 } from '@dl/core';
-import type { ResponseHeaders } from '@dl/types';
+import type { AbortSignalLike, ResponseHeaders } from '@dl/types';
 import { fileManagerFailure, normaliseFailure, type PlatformFailResult } from './errno';
 import { canMove, fileSize, moveInto, removeFile } from './file-ops';
 import { readHeadersEvent, savedTempPath, successHeaders } from './normalize';
@@ -69,6 +69,11 @@ export function createWeappDriver(config: WeappDriverConfig): DownloadDriver {
     const savedPath = atomic ? tempPath : (job.filePath ?? tempPath);
     if (!savedPath) throw networkError('the platform reported no saved file');
     saved.dataLength = (await fileSize(fs, savedPath)) ?? result.dataLength ?? attempt.written;
+    // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
+    if (!job.commit()) {
+      await removeFile(fs, savedPath);
+      throw job.signal.reason;
+    }
     if (atomic) {
       try {
         await moveInto(fs, savedPath, job.filePath);
@@ -143,7 +148,7 @@ function attemptOnce(
 }
 
 /** Waits, or stops waiting when the job is aborted. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignalLike): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

@@ -53,14 +53,30 @@ export interface MiniProgramPlatform {
   getFileSystemManager?(): PlatformFileSystem;
 }
 
-const GLOBAL_NAMES = ['wx', 'qq', 'tt', 'swan', 'my'] as const;
+// The platform objects as the runtimes declare them: lexical globals in some (a `globalThis` property
+// lookup misses those), properties of the global object in others. `typeof` finds both and never throws.
+declare const wx: unknown;
+declare const qq: unknown;
+declare const tt: unknown;
+declare const swan: unknown;
+declare const my: unknown;
+
+/** The candidates in order: `wx` first (its relatives often define `wx` too), then the others. */
+function globalCandidates(): unknown[] {
+  return [
+    typeof wx !== 'undefined' ? wx : undefined,
+    typeof qq !== 'undefined' ? qq : undefined,
+    typeof tt !== 'undefined' ? tt : undefined,
+    typeof swan !== 'undefined' ? swan : undefined,
+    typeof my !== 'undefined' ? my : undefined,
+  ];
+}
 
 /** The platform object of the running mini-program: `wx` first, then its relatives. */
 export function findGlobalPlatform(): MiniProgramPlatform | undefined {
-  const scope = globalThis as Record<string, unknown>;
-  for (const name of GLOBAL_NAMES) {
-    const candidate = scope[name] as MiniProgramPlatform | undefined;
-    if (candidate && typeof candidate.downloadFile === 'function') return candidate;
+  for (const candidate of globalCandidates()) {
+    const platform = candidate as MiniProgramPlatform | undefined;
+    if (platform && typeof platform.downloadFile === 'function') return platform;
   }
   return undefined;
 }
