@@ -50,7 +50,7 @@ const resolves = (url: string) =>
   }, url);
 
 const state = () => page.getAttribute('#status', 'data-state');
-const percent = async () => Number(await page.textContent('#percent'));
+const percent = async () => Number(await page.getAttribute('#percent', 'data-percent'));
 
 describe('h5 build', () => {
   it('carries @dl/h5 and not @dl/weapp', async () => {

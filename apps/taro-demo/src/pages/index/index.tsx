@@ -77,7 +77,9 @@ export default function Index() {
         {status}
       </Text>
       <Progress percent={progress} strokeWidth={6} />
-      <Text id="percent">{progress}</Text>
+      <Text id="percent" data-percent={progress}>
+        {progress}%
+      </Text>
       <Text id="bytes">{bytes}</Text>
       <Text id="headers" className="headers">
         {headers}
