@@ -1,14 +1,45 @@
 import { defineConfig } from '@tarojs/cli';
 
+/** The little of webpack-chain's config that `dlChunk` touches. */
+interface Chain {
+  optimization: {
+    get(key: 'splitChunks'): { cacheGroups?: Record<string, unknown> };
+    set(key: string, value: unknown): Chain['optimization'];
+  };
+}
+
 /**
- * The whole Taro config of the demo: Taro's defaults, plus two things the test relies on.
+ * Every module of an `@dl/*` package (told by the name in its package.json; the demo itself excepted) in
+ * one chunk of its own, `dl`, merged into the split Taro configured; and named module ids, which keep
+ * each module's path in the output instead of a number (names only: the code is the same).
+ */
+function dlChunk(chain: Chain) {
+  const splitChunks = chain.optimization.get('splitChunks');
+  chain.optimization.set('moduleIds', 'named').set('splitChunks', {
+    ...splitChunks,
+    cacheGroups: {
+      ...splitChunks.cacheGroups,
+      dl: {
+        name: 'dl',
+        test: (module: { resourceResolveData?: { descriptionFileData?: { name?: string } } }) =>
+          /^@dl\/(?!taro-demo$)/.test(module.resourceResolveData?.descriptionFileData?.name ?? ''),
+        chunks: 'all',
+        enforce: true,
+        priority: 1000,
+      },
+    },
+  });
+}
+
+/**
+ * The whole Taro config of the demo: Taro's defaults, plus what the test relies on.
  *
  * - Each target builds into its own folder, `dist/weapp` and `dist/h5`, so both can exist at once.
- * - On weapp, every module of an `@dl/*` package (told by the name in its package.json) goes into its own
- *   chunk, `dl.js`, which `app.js` loads beside Taro's `runtime`, `taro`, `vendors` and `common`. Without
- *   it dl's code would be mixed into `vendors.js` with React and Taro's runtime, and the test could not
- *   check dl's code apart from theirs. Named module ids keep each module's path in the output, so the
- *   test can also see that Taro resolved dl to its built `dist/` files.
+ * - dl in a chunk of its own (`dlChunk`). On weapp that is `dl.js`, which `app.js` loads beside Taro's
+ *   `runtime`, `taro`, `vendors` and `common` (`commonChunks`); without it dl's code would be mixed into
+ *   `vendors.js` with React and Taro's runtime, and the test could not check dl's code apart from theirs.
+ *   On h5 it is `chunk/dl.js`, loaded with the page. With named module ids the test sees each module's
+ *   path, so it can tell that Taro resolved dl to its built `dist/` files.
  *
  * Nothing here touches how dl is resolved: webpack's default conditions (`import`, `require`, `browser`,
  * `default`, …) pick the packages' `dist/`, as in a user's project; `dl-source` (TypeScript sources, for
@@ -25,26 +56,12 @@ export default defineConfig<'webpack5'>({
   cache: { enable: false },
   mini: {
     commonChunks: ['runtime', 'vendors', 'taro', 'common', 'dl'],
-    webpackChain(chain) {
-      const splitChunks = chain.optimization.get('splitChunks');
-      chain.optimization.set('moduleIds', 'named').set('splitChunks', {
-        ...splitChunks,
-        cacheGroups: {
-          ...splitChunks.cacheGroups,
-          dl: {
-            name: 'dl',
-            test: (module: { resourceResolveData?: { descriptionFileData?: { name?: string } } }) =>
-              /^@dl\/(?!taro-demo$)/.test(module.resourceResolveData?.descriptionFileData?.name ?? ''),
-            enforce: true,
-            priority: 1000,
-          },
-        },
-      });
-    },
+    webpackChain: dlChunk,
   },
   h5: {
     publicPath: '/',
     staticDirectory: 'static',
     router: { mode: 'hash' },
+    webpackChain: dlChunk,
   },
 });

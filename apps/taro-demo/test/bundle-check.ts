@@ -1,6 +1,12 @@
 import { type Node, parse } from 'acorn';
 import { analyze } from 'eslint-scope';
 
+/** A string only dl's code has: every failure message is built from it. */
+export const DL_MARKER = 'downloadFile:fail';
+
+/** A module of dl's, as published: a package's `dist/` file (the workspace's or an installed one). */
+export const PUBLISHED = /(?:^|\/)(?:packages|node_modules\/@dl)\/[\w-]+\/dist\/[^/]+\.c?js$/;
+
 /** Globals a mini-program's JavaScript engine may lack; dl's code must not reference them. */
 export const MISSING_GLOBALS = [
   'AbortController',

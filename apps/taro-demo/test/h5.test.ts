@@ -6,6 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../chromium.shared';
 import { outputDir } from './build';
+import { chunkModules, DL_MARKER, PUBLISHED } from './bundle-check';
 import { type StaticServer, serveStatic } from './static-server';
 
 /**
@@ -53,11 +54,19 @@ const state = () => page.getAttribute('#status', 'data-state');
 const percent = async () => Number(await page.getAttribute('#percent', 'data-percent'));
 
 describe('h5 build', () => {
-  it('carries @dl/h5 and not @dl/weapp', async () => {
+  it('carries @dl/h5 in chunk/dl.js, resolved to its dist/ build, and no @dl/weapp', async () => {
     const names = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith('.js'));
-    const code = (await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')))).join('\n');
-    expect(code).toContain('downloadFile:fail');
-    expect(code, "@dl/weapp's file-system calls").not.toContain('getFileSystemManager');
+    const files = Object.fromEntries(
+      await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)),
+    );
+    const dlChunk = join('chunk', 'dl.js');
+    expect(names.filter((name) => files[name]!.includes(DL_MARKER))).toEqual([dlChunk]);
+    // Named module ids (config/index.ts): dl's modules by path, the published build and only that.
+    const ids = chunkModules(files[dlChunk]!).map(({ id }) => id);
+    for (const id of ids) expect(id, 'a published dl module').toMatch(PUBLISHED);
+    expect(ids).toContainEqual(expect.stringMatching(/(?:^|\/)(?:packages|node_modules\/@dl)\/h5\/dist\//));
+    const weapp = names.filter((name) => files[name]!.includes('getFileSystemManager'));
+    expect(weapp, "files with @dl/weapp's file-system calls").toEqual([]);
   });
 
   it('downloads in Chromium: headers, progress to 100, the blob holds every byte the server sent', async () => {

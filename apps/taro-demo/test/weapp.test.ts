@@ -5,10 +5,12 @@ import { outputDir } from './build';
 import {
   type ChunkModule,
   chunkModules,
+  DL_MARKER,
   es2015Error,
   foreignRequires,
   globalReferences,
   MISSING_GLOBALS,
+  PUBLISHED,
 } from './bundle-check';
 
 /**
@@ -17,10 +19,6 @@ import {
  * (see config/index.ts), so dl's code is checked apart from React's and Taro's runtime.
  */
 const dir = outputDir('weapp');
-/** A string only dl's code has: every failure message is built from it. */
-const MARKER = 'downloadFile:fail';
-/** A module of dl's, as published: a package's `dist/` file (the workspace's or an installed one). */
-const PUBLISHED = /(?:^|\/)(?:packages|node_modules\/@dl)\/[a-z-]+\/dist\/[^/]+\.c?js$/;
 
 let files: Record<string, string>;
 let modules: ChunkModule[];
@@ -47,7 +45,7 @@ describe('weapp build: dl in its own chunk', () => {
   });
 
   it("dl's code is in dl.js and in no other file; @dl/h5 is in none", () => {
-    const withMarker = Object.keys(files).filter((name) => files[name]!.includes(MARKER));
+    const withMarker = Object.keys(files).filter((name) => files[name]!.includes(DL_MARKER));
     expect(withMarker).toEqual(['dl.js']);
     const core = modules.filter((module) => module.source.includes('downloadFile:ok'));
     expect(core.length, "@dl/core's code (concatenated into @dl/weapp's module)").toBeGreaterThan(0);
