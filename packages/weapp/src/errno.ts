@@ -143,6 +143,7 @@ export function fileSystemErrno(errno: number | undefined, reason: string): numb
 export function fileManagerFailure(raw: PlatformFailResult | undefined): DownloadError {
   const reason = failReason(raw);
   // WeChat's file-system errno 1300002 is "no such file or directory".
-  const errno = platformErrno(raw) === 1300002 ? ERRNO.FILE_SYSTEM_NO_DIR : fileSystemErrno(undefined, reason);
+  const errno =
+    platformErrno(raw) === 1300002 ? ERRNO.FILE_SYSTEM_NO_DIR : fileSystemErrno(undefined, reason);
   return fileSystemError(reason, errno);
 }

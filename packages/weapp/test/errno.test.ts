@@ -57,10 +57,12 @@ describe('Douyin { errMsg, errNo } failures (errno as its typings spell it)', ()
     expect(
       normaliseFailure({ errMsg: 'downloadFile:fail url not in domain list', errNo: 600002 }).error,
     ).toMatchObject({ code: 'INVALID_ARGUMENT', errno: 600009 });
-    expect(normaliseFailure({ errMsg: 'downloadFile:fail write failed', errNo: 603301 }).error).toMatchObject({
-      code: 'FILE_SYSTEM',
-      errno: 603301,
-    });
+    expect(normaliseFailure({ errMsg: 'downloadFile:fail write failed', errNo: 603301 }).error).toMatchObject(
+      {
+        code: 'FILE_SYSTEM',
+        errno: 603301,
+      },
+    );
     expect(normaliseFailure({ errMsg: 'downloadFile:fail request failed', errNo: 600007 }).busy).toBe(true);
   });
 
