@@ -48,7 +48,22 @@ describe('validateOptions', () => {
 
   it('keeps valid headers as strings and a filePath', () => {
     expect(
-      validateOptions({ url: 'https://a.test/', header: { 'X-Num': 5 as unknown as string }, filePath: 'f' }),
-    ).toEqual({ url: 'https://a.test/', header: { 'X-Num': '5' }, timeout: 60000, filePath: 'f' });
+      validateOptions({ url: 'https://a.test/', header: { 'X-Num': 5, 'X-Text': 'a' }, filePath: 'f' }),
+    ).toEqual({
+      url: 'https://a.test/',
+      header: { 'X-Num': '5', 'X-Text': 'a' },
+      timeout: 60000,
+      filePath: 'f',
+    });
+  });
+
+  it('sends number and boolean header values (which the type accepts, as the platforms do) as their text', () => {
+    const checked = validateOptions({
+      url: 'https://a.test/',
+      header: { 'X-One': 1, 'X-Zero': 0, 'X-True': true, 'X-False': false },
+    });
+    expect(checked).toMatchObject({
+      header: { 'X-One': '1', 'X-Zero': '0', 'X-True': 'true', 'X-False': 'false' },
+    });
   });
 });
