@@ -213,6 +213,9 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       if (state !== 'settled') progressListeners.add(fn);
     },
     offProgressUpdate: (fn) => progressListeners.remove(fn),
+    // Taro's names for the same two listener sets.
+    progress: (fn) => task.onProgressUpdate(fn),
+    headersReceive: (fn) => task.onHeadersReceived(fn),
   };
   return Object.assign(promise, task);
 }

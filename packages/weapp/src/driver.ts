@@ -12,7 +12,12 @@ import { fileManagerFailure, normaliseFailure, type PlatformFailResult } from '.
 import { canMove, fileSize, moveInto, removeFile } from './file-ops';
 import { readHeadersEvent, savedTempPath, successHeaders } from './normalize';
 import { passThroughOptions, platformTimeout } from './options';
-import type { MiniProgramPlatform, PlatformDownloadSuccess, PlatformDownloadTask } from './platform';
+import type {
+  MiniProgramPlatform,
+  PlatformDownloadOptions,
+  PlatformDownloadSuccess,
+  PlatformDownloadTask,
+} from './platform';
 
 export interface WeappDriverConfig {
   /** The platform object (`wx`, `my`, …), looked up when a download starts. */
@@ -63,7 +68,8 @@ export function createWeappDriver(config: WeappDriverConfig): DownloadDriver {
     const statusCode = result.statusCode ?? attempt.statusCode ?? 0;
     const tempPath = savedTempPath(result);
     const saved: SavedFile = { statusCode, header, dataLength: 0 };
-    if (result.profile && typeof result.profile === 'object') saved.profile = result.profile;
+    if (result.profile && typeof result.profile === 'object')
+      saved.profile = result.profile as Record<string, unknown>;
 
     // Where the platform put the bytes: its temporary file, or `filePath` when it wrote there itself.
     const savedPath = atomic ? tempPath : (job.filePath ?? tempPath);
@@ -113,7 +119,7 @@ function attemptOnce(
       resolve(attempt);
     };
 
-    const options: Record<string, unknown> = {
+    const options: PlatformDownloadOptions = {
       ...passThroughOptions(job.options),
       url: job.url,
       header: { ...job.header },

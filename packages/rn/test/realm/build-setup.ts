@@ -1,6 +1,6 @@
-import { buildRn } from './built-rn';
+import { ensureBuilt } from '../../../../scripts/ensure-built.mjs';
 
-/** Builds @dl/rn once per run, before any realm test bundles it. */
+/** Builds @dl/rn (and what it imports) before the realm tests bundle it, when its build is older than its sources. */
 export default function setup(): void {
-  buildRn();
+  ensureBuilt('rn', ['types', 'core', 'rn']);
 }

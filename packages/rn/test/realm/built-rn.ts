@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleBuilt, createRealm } from '@dl/conformance/realm';
@@ -8,15 +7,6 @@ import type { DownloaderOver } from '../support/conformance-target';
 import { type ReactNativeVersion, reactNativeUrlScript } from './react-native-url';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Builds @dl/rn and what it imports (turbo: a no-op when nothing changed). */
-export function buildRn(): void {
-  execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@dl/rn', '--output-logs=errors-only'], {
-    cwd: packageDir,
-    stdio: 'inherit',
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-  });
-}
 
 /** The published @dl/rn as Metro resolves it (the `react-native` condition), the native library left as an import. */
 export function bundleRn(): Promise<string> {

@@ -1,6 +1,6 @@
-import { buildWeapp } from './built-weapp';
+import { ensureBuilt } from '../../../../scripts/ensure-built.mjs';
 
-/** Builds @dl/weapp once per run, before any realm test bundles it. */
+/** Builds @dl/weapp (and what it imports) before the realm tests bundle it, when its build is older than its sources. */
 export default function setup(): void {
-  buildWeapp();
+  ensureBuilt('weapp', ['types', 'core', 'weapp']);
 }

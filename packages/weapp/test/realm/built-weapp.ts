@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleBuilt, createRealm } from '@dl/conformance/realm';
@@ -6,18 +5,6 @@ import type { MiniProgramPlatform } from '../../src/index';
 import type { CreateDownloader } from '../support/emulator-target';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/**
- * Builds @dl/weapp and what it imports (turbo: a no-op when nothing changed), so the realm tests prove
- * the files users install, not an old build.
- */
-export function buildWeapp(): void {
-  execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@dl/weapp', '--output-logs=errors-only'], {
-    cwd: packageDir,
-    stdio: 'inherit',
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-  });
-}
 
 /** The published @dl/weapp as a mini-program's bundler makes it: one script, @dl/core inside. */
 export function bundleWeapp(): Promise<string> {
