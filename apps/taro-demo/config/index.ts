@@ -10,25 +10,29 @@ interface Chain {
 
 /**
  * Every module of an `@dl/*` package (told by the name in its package.json; the demo itself excepted) in
- * one chunk of its own, `dl`, merged into the split Taro configured; and named module ids, which keep
- * each module's path in the output instead of a number (names only: the code is the same).
+ * one chunk of its own, `dl`, merged into the split Taro configured. Named module ids keep each module's
+ * path in the output instead of a number, and unmangled exports keep `downloadFile` by its name, so the
+ * test can find dl's module and call it (names only: the code is the same).
  */
 function dlChunk(chain: Chain) {
   const splitChunks = chain.optimization.get('splitChunks');
-  chain.optimization.set('moduleIds', 'named').set('splitChunks', {
-    ...splitChunks,
-    cacheGroups: {
-      ...splitChunks.cacheGroups,
-      dl: {
-        name: 'dl',
-        test: (module: { resourceResolveData?: { descriptionFileData?: { name?: string } } }) =>
-          /^@dl\/(?!taro-demo$)/.test(module.resourceResolveData?.descriptionFileData?.name ?? ''),
-        chunks: 'all',
-        enforce: true,
-        priority: 1000,
+  chain.optimization
+    .set('moduleIds', 'named')
+    .set('mangleExports', false)
+    .set('splitChunks', {
+      ...splitChunks,
+      cacheGroups: {
+        ...splitChunks.cacheGroups,
+        dl: {
+          name: 'dl',
+          test: (module: { resourceResolveData?: { descriptionFileData?: { name?: string } } }) =>
+            /^@dl\/(?!taro-demo$)/.test(module.resourceResolveData?.descriptionFileData?.name ?? ''),
+          chunks: 'all',
+          enforce: true,
+          priority: 1000,
+        },
       },
-    },
-  });
+    });
 }
 
 /**

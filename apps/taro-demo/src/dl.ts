@@ -5,13 +5,18 @@
  * its own adapter, resolved to its published `dist/` as in a user's project.
  */
 import * as h5 from '@dl/h5';
+import type { DownloadFile } from '@dl/weapp';
 import * as weapp from '@dl/weapp';
 
 export type { DownloadTaskPromise } from '@dl/weapp';
 
 // The condition is written out each time: webpack drops a branch only when the condition itself is a
 // constant, not through a variable holding one.
-export const { downloadFile, isDownloadError } = process.env.TARO_ENV === 'h5' ? h5 : weapp;
+/** The contract's `downloadFile` (each adapter's own options aside: weapp's `enableHttp2`, h5's `credentials`). */
+export const downloadFile: DownloadFile =
+  process.env.TARO_ENV === 'h5' ? h5.downloadFile : weapp.downloadFile;
+
+export const isDownloadError = process.env.TARO_ENV === 'h5' ? h5.isDownloadError : weapp.isDownloadError;
 
 /** Frees a finished download's file: a `blob:` URL on h5; on mini-programs the platform owns temp files. */
 export const releaseFile: (tempFilePath: string) => void =
