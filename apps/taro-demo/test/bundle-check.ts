@@ -1,3 +1,4 @@
+import { WEB_ONLY_GLOBALS } from '@dl/conformance/realm';
 import { type Node, parse } from 'acorn';
 import { analyze } from 'eslint-scope';
 
@@ -7,25 +8,11 @@ export const DL_MARKER = 'downloadFile:fail';
 /** A module of dl's, as published: a package's `dist/` file (the workspace's or an installed one). */
 export const PUBLISHED = /(?:^|\/)(?:packages|node_modules\/@dl)\/[\w-]+\/dist\/[^/]+\.c?js$/;
 
-/** Globals a mini-program's JavaScript engine may lack; dl's code must not reference them. */
-export const MISSING_GLOBALS = [
-  'AbortController',
-  'AbortSignal',
-  'URL',
-  'URLSearchParams',
-  'queueMicrotask',
-  'TextEncoder',
-  'TextDecoder',
-  'Headers',
-  'Response',
-  'ReadableStream',
-  'structuredClone',
-  'fetch',
-  'Blob',
-  'process',
-  'Buffer',
-  'globalThis',
-] as const;
+/**
+ * Globals a mini-program's JavaScript engine may lack; dl's code must not reference them. `globalThis` too:
+ * older iOS engines lack it, and the realm the bundle runs in here has it removed.
+ */
+export const MISSING_GLOBALS = [...WEB_ONLY_GLOBALS, 'globalThis'] as const;
 
 /** One module of a webpack chunk: its id (a path, with named module ids) and its function's source. */
 export interface ChunkModule {

@@ -110,6 +110,32 @@ export function freeGlobals(program: AcornNode): string[] {
   return [...names].sort();
 }
 
+/** What {@link checkGlobals} found: web or Node globals, and names neither ECMAScript nor the platform has. */
+export interface GlobalsCheck {
+  webOnly: string[];
+  unknown: string[];
+}
+
+/**
+ * Parses a CommonJS bundle at ES2015 and sorts the globals it reads: `webOnly` (never allowed) and
+ * `unknown` (not ECMAScript's, not the timers or `console`, not in `allowed`: the platform's objects and
+ * optional globals the code reads behind `typeof`). Both empty is the pass.
+ */
+export function checkGlobals(code: string, allowed: readonly string[]): GlobalsCheck {
+  const used = freeGlobals(parseAtEcmaScript2015(code));
+  const known = new Set([
+    ...ecmaScriptGlobals(),
+    ...TIMER_AND_CONSOLE_GLOBALS,
+    ...COMMONJS_MODULE_SCOPE,
+    ...allowed,
+  ]);
+  const webOnly = new Set<string>(WEB_ONLY_GLOBALS);
+  return {
+    webOnly: used.filter((name) => webOnly.has(name)),
+    unknown: used.filter((name) => !known.has(name) && !webOnly.has(name)),
+  };
+}
+
 export interface RealmOptions {
   /** The platform's own objects (`wx`, `my`, a native module…), handed in from Node as global properties. */
   globals?: Record<string, unknown>;
