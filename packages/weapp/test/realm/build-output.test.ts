@@ -58,6 +58,14 @@ describe('the built files a mini-program imports', () => {
   });
 });
 
+/** Which runs first in a realm: a timer set before a Promise reaction, or the reaction. */
+const ORDER_PROBE = `new Promise(function (done) {
+  var seen = [];
+  setTimeout(function () { seen.push('timer'); }, 0);
+  Promise.resolve().then(function () { seen.push('promise job'); });
+  setTimeout(function () { done(seen); }, 20);
+})`;
+
 describe('the realm the built package is proved in', () => {
   it('has ECMAScript, timers and console, and none of the web or Node globals', () => {
     const realm = createRealm();
@@ -68,19 +76,9 @@ describe('the realm the built package is proved in', () => {
 
   it('with Promise jobs as tasks, a Promise reaction runs after a timer set before it, as on iOS 15', async () => {
     const realm = createRealm({ promiseJobsAsTasks: true });
-    const order = await realm.evaluate<Promise<string[]>>(`new Promise(function (done) {
-      var seen = [];
-      setTimeout(function () { seen.push('timer'); }, 0);
-      Promise.resolve().then(function () { seen.push('promise job'); });
-      setTimeout(function () { done(seen); }, 20);
-    })`);
+    const order = await realm.evaluate<Promise<string[]>>(ORDER_PROBE);
     expect(order).toEqual(['timer', 'promise job']);
-    const native = await createRealm().evaluate<Promise<string[]>>(`new Promise(function (done) {
-      var seen = [];
-      setTimeout(function () { seen.push('timer'); }, 0);
-      Promise.resolve().then(function () { seen.push('promise job'); });
-      setTimeout(function () { done(seen); }, 20);
-    })`);
+    const native = await createRealm().evaluate<Promise<string[]>>(ORDER_PROBE);
     expect(native).toEqual(['promise job', 'timer']);
   });
 });
