@@ -31,6 +31,11 @@ export type {
 export type WeappDownloadFile = DownloadFile<WeappPlatformOptions>;
 
 export interface WeappDownloaderOptions {
+  /**
+   * The platform object to download with (`wx`, `my`, `tt`, `swan`, `qq`, or any `wx`-like object).
+   * @default the running mini-program's global platform object, looked up when a download starts
+   */
+  platform?: MiniProgramPlatform;
   /** Downloads that run at once; the rest wait. WeChat allows 10 network tasks in all. @default 10 */
   maxConcurrent?: number;
 }
@@ -48,13 +53,14 @@ export const adapter: AdapterInfo = {
 };
 
 /**
- * A `downloadFile` with its own queue, bound to a platform object (`wx`, `my`, `tt`, `swan`, `qq`, or any
+ * A `downloadFile` with its own queue, bound to `options.platform` (`wx`, `my`, `tt`, `swan`, `qq`, or any
  * `wx`-like object). Without one it uses the global platform object of the running mini-program.
  */
-export function createDownloader(
-  platform?: MiniProgramPlatform,
-  options: WeappDownloaderOptions = {},
-): { downloadFile: WeappDownloadFile; adapter: AdapterInfo } {
+export function createDownloader(options: WeappDownloaderOptions = {}): {
+  downloadFile: WeappDownloadFile;
+  adapter: AdapterInfo;
+} {
+  const { platform } = options;
   const driver = createWeappDriver({ platform: () => platform ?? findGlobalPlatform() });
   const atomicFilePath = platform ? typeof platform.getFileSystemManager === 'function' : true;
   const bound = bindDownloader(

@@ -10,12 +10,12 @@
 import { createDownloader, type MiniProgramPlatform } from '@dl/weapp';
 import { assignable } from './helpers';
 
-createDownloader(wx);
-createDownloader(my);
-createDownloader(tt);
-createDownloader(swan);
-createDownloader(qq);
-createDownloader(wx, { maxConcurrent: 5 });
+createDownloader({ platform: wx });
+createDownloader({ platform: my });
+createDownloader({ platform: tt });
+createDownloader({ platform: swan });
+createDownloader({ platform: qq });
+createDownloader({ platform: wx, maxConcurrent: 5 });
 
 assignable<MiniProgramPlatform>(wx);
 assignable<MiniProgramPlatform>(my);
@@ -29,4 +29,4 @@ assignable<ReturnType<NonNullable<MiniProgramPlatform['getFileSystemManager']>>>
 assignable<ReturnType<NonNullable<MiniProgramPlatform['getFileSystemManager']>>>(tt.getFileSystemManager());
 
 // @ts-expect-error: an object without downloadFile is no platform
-createDownloader({ request() {} });
+createDownloader({ platform: { request() {} } });

@@ -29,7 +29,7 @@ describe('header values the platforms accept (numbers, booleans) are sent as the
       const dir = await sandbox.freshDir();
       const emulator = create({ userDataPath: join(dir, 'usr'), tempPath: join(dir, 'tmp') });
       const calls: PlatformDownloadOptions[] = [];
-      const { downloadFile } = createDownloader(watched(emulator, calls));
+      const { downloadFile } = createDownloader({ platform: watched(emulator, calls) });
       const id = newRequestId();
 
       const result = await downloadFile({

@@ -52,7 +52,7 @@ describe('the platform task limit', () => {
         ),
     );
     expect(wx.running).toBe(10);
-    const { downloadFile: download } = createDownloader(watched);
+    const { downloadFile: download } = createDownloader({ platform: watched });
     const result = await download({ url: fileUrl(server.url(), { size: 2048, seed: 5 }) });
     await Promise.all(others);
     expect(fails.length, 'the platform refused at least once').toBeGreaterThan(0);
@@ -65,7 +65,7 @@ describe('the platform task limit', () => {
     const blocker = new Promise((resolve) =>
       wx.downloadFile({ url: fileUrl(server.url(), { size: 10, wait: 1500 }), complete: resolve }),
     );
-    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const task = download({ url: fileUrl(server.url(), { size: 10 }) });
     // The waits between tries grow 100, 200, 400 ms: just after the third refusal it is in the 400 ms one.
     await vi.waitFor(() => expect(wx.calls).toHaveLength(4), { interval: 5 });
@@ -81,7 +81,7 @@ describe('the platform task limit', () => {
 describe('platform options', () => {
   it('passes options the contract does not name to the platform and returns its profile', async () => {
     const wx = await emulator();
-    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const result = await download({
       url: fileUrl(server.url(), { size: 10 }),
       enableHttp2: true,
@@ -101,14 +101,14 @@ describe('platform options', () => {
 
   it('no profile when the platform gives none', async () => {
     const wx = await emulator();
-    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const result = await download({ url: fileUrl(server.url(), { size: 10 }), enableProfile: false });
     expect(result).not.toHaveProperty('profile');
   });
 
   it('the contract fields are sent validated: timeout as given, header values as strings', async () => {
     const wx = await emulator();
-    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const header = { 'X-N': 'v', 'X-Num': 5 } as unknown as Record<string, string>;
     await download({ url: fileUrl(server.url(), { size: 10 }), timeout: 4321, header });
     const call = wx.calls.at(-1)!;
@@ -122,7 +122,7 @@ describe('platform options', () => {
 describe('what the platform leaves to chance', () => {
   it('a client that fires no progress without Content-Length gives only the final 100% event', async () => {
     const wx = await emulator(createWxEmulator, { progressWithoutLength: 'none' });
-    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const recording = await record({ downloadFile: download } as never, {
       url: fileUrl(server.url(), { size: 50_000, seed: 3, length: 'none', chunk: 5000, delay: 5 }),
     });
@@ -135,7 +135,7 @@ describe('what the platform leaves to chance', () => {
 
   it('a client that reports bytes without Content-Length gets 0% events at most every 50 ms, then 100%', async () => {
     const wx = await emulator(createWxEmulator, { progressWithoutLength: 'bytes' });
-    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const times: number[] = [];
     const recording = await record(
       { downloadFile: download } as never,
@@ -154,7 +154,7 @@ describe('what the platform leaves to chance', () => {
 
   it('a headers event without statusCode (the developer tools) still yields one headers event with the status', async () => {
     const wx = await emulator(createWxEmulator, { statusCodeInHeadersEvent: false });
-    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const recording = await record({ downloadFile: download } as never, {
       url: fileUrl(server.url(), { size: 3000, seed: 8, status: 404 }),
     });
@@ -166,7 +166,7 @@ describe('what the platform leaves to chance', () => {
 
   it('a length the body overruns (platform percent past 100) never shows above 100 or past the length', async () => {
     const wx = await emulator();
-    const { downloadFile: download } = createDownloader(asPlatform(wx));
+    const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const recording = await record({ downloadFile: download } as never, {
       url: fileUrl(server.url(), { size: 200_000, seed: 4, gzip: 1, length: 'compressed' }),
     });
@@ -178,7 +178,7 @@ describe('what the platform leaves to chance', () => {
 describe('Alipay shapes', () => {
   it('apFilePath becomes tempFilePath; headers (plural) become header, lower-case', async () => {
     const my = await emulator(createMyEmulator);
-    const { downloadFile: download } = createDownloader(asPlatform(my));
+    const { downloadFile: download } = createDownloader({ platform: asPlatform(my) });
     const recording = await record({ downloadFile: download } as never, {
       url: fileUrl(server.url(), { size: 1234, seed: 9, hdr: ['X-Dl-Alipay:Yes'] }),
     });
@@ -191,7 +191,7 @@ describe('Alipay shapes', () => {
 
   it('{ error, errorMessage } becomes errMsg, code and errno', async () => {
     const my = await emulator(createMyEmulator);
-    const { downloadFile: download } = createDownloader(asPlatform(my));
+    const { downloadFile: download } = createDownloader({ platform: asPlatform(my) });
     const error = await download({ url: 'http://127.0.0.1:1/x' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'DownloadError', code: 'NETWORK', errno: 600000 });
     expect((error as Error).message).toMatch(/^downloadFile:fail \S/);
@@ -222,7 +222,7 @@ describe('binding', () => {
   it('a platform without getFileSystemManager writes filePath in place and says so', async () => {
     const wx = await emulator();
     const bare = { downloadFile: wx.downloadFile } as unknown as MiniProgramPlatform;
-    const { downloadFile: download, adapter } = createDownloader(bare);
+    const { downloadFile: download, adapter } = createDownloader({ platform: bare });
     expect(adapter.capabilities.atomicFilePath).toBe(false);
     await new Promise((success, fail) =>
       wx.getFileSystemManager().mkdir({ dirPath: `${wx.env.USER_DATA_PATH}/d`, success, fail }),

@@ -16,7 +16,7 @@ const sandbox = await diskSandbox('dl-weapp-task-aliases');
 async function downloader() {
   const dir = await sandbox.freshDir();
   const wx = createWxEmulator({ userDataPath: join(dir, 'usr'), tempPath: join(dir, 'tmp') });
-  return createDownloader(wx as unknown as MiniProgramPlatform).downloadFile;
+  return createDownloader({ platform: wx as unknown as MiniProgramPlatform }).downloadFile;
 }
 
 describe("Taro's task method names", () => {

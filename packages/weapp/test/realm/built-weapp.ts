@@ -12,7 +12,7 @@ export function bundleWeapp(): Promise<string> {
 }
 
 interface WeappExports {
-  createDownloader(platform?: MiniProgramPlatform): ReturnType<CreateDownloader>;
+  createDownloader(options?: { platform?: MiniProgramPlatform }): ReturnType<CreateDownloader>;
 }
 
 /**

@@ -17,7 +17,7 @@ export type CreateDownloader = (
 export async function emulatorTarget(
   name: string,
   create: (options: EmulatorOptions) => MiniProgramEmulator,
-  createDownloader: CreateDownloader = createFromSource,
+  createDownloader: CreateDownloader = (platform) => createFromSource({ platform }),
 ): Promise<ConformanceTarget> {
   const sandbox = await diskSandbox(`dl-weapp-${name.replace(/\W+/g, '-')}`);
   const emulator = create({
