@@ -29,11 +29,13 @@ export type UrlProblem = 'invalid' | 'scheme' | 'credentials';
 
 // RFC 3986 appendix B: splits any URI reference into scheme, authority, path, query, fragment. A prefix
 // that is no valid scheme (`2:`) is part of a relative path, as browsers read it.
-const REFERENCE = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/;
+// `[\s\S]`, not `.`: a fragment may hold line separators (U+2028) that `.` does not match.
+const REFERENCE = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#([\s\S]*))?$/;
+// http: and https: followed by anything: browsers read `http:a.com`, `http:/a.com`, `http:///a.com` alike.
+const SPECIAL = /^(https?):([\s\S]*)$/i;
 const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443' };
 // A registered name or IPv4 address: unreserved and sub-delimiter characters (RFC 3986 3.2.2).
 const REG_NAME = /^[a-z0-9\-._~!$&'()*+,;=]+$/;
-const IPV6 = /^\[[0-9a-f:.]+\]$/;
 // What WHATWG percent-encodes in each part, besides controls and non-ASCII (which are refused or encoded).
 const PATH_ESCAPES = /[ "<>`{}]/g;
 const QUERY_ESCAPES = /[ "<>']/g;
@@ -51,8 +53,30 @@ interface Parts {
 }
 
 function split(reference: string): Parts {
-  const m = REFERENCE.exec(reference) as RegExpExecArray;
+  // Every group is optional, so any string matches; the guard keeps a surprise from throwing.
+  const m = REFERENCE.exec(reference) ?? [];
   return { scheme: m[1], authority: m[2], path: m[3] ?? '', query: m[4], fragment: m[5] };
+}
+
+/** RFC 4291 2.2: eight groups of 1–4 hex digits, `::` once for a run of zeros, an IPv4 tail allowed. */
+function isIpv6(address: string): boolean {
+  const halves = address.split('::');
+  if (halves.length > 2) return false;
+  const groups = (text: string) => (text === '' ? [] : text.split(':'));
+  const head = groups(halves[0] as string);
+  const tail = halves.length === 2 ? groups(halves[1] as string) : [];
+  const all = [...head, ...tail];
+  let count = all.length;
+  const last = all[all.length - 1];
+  if (last !== undefined && last.indexOf('.') >= 0) {
+    const octets = last.split('.');
+    if (octets.length !== 4 || !octets.every((o) => /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(o)))
+      return false;
+    all.pop();
+    count += 1; // an IPv4 address is two groups
+  }
+  if (!all.every((group) => /^[0-9a-f]{1,4}$/.test(group))) return false;
+  return halves.length === 2 ? count <= 7 : count === 8;
 }
 
 /** RFC 3986 5.2.4: `/a/b/../c/./d` → `/a/c/d`. */
@@ -125,11 +149,10 @@ function toHttpUrl(parts: Parts): Checked {
   if (parts.authority === undefined) return 'invalid';
   let authority = parts.authority;
   const at = authority.lastIndexOf('@');
-  if (at >= 0) {
-    // Credentials in a URL would end up in logs and messages; the Authorization header is the way.
-    if (at > 0) return 'credentials';
-    authority = authority.slice(1);
-  }
+  // Credentials in a URL would end up in logs and messages; the Authorization header is the way. Said
+  // only once the rest is a valid authority, else the URL is just invalid.
+  const credentials = at > 0;
+  if (at >= 0) authority = authority.slice(at + 1);
   const portAt = authority.lastIndexOf(':');
   let host = authority;
   let port = '';
@@ -141,7 +164,9 @@ function toHttpUrl(parts: Parts): Checked {
     if (port === DEFAULT_PORTS[scheme]) port = '';
   }
   host = host.toLowerCase();
-  if (host === '' || !(REG_NAME.test(host) || IPV6.test(host))) return 'invalid';
+  const literal = /^\[(.*)\]$/.exec(host);
+  if (host === '' || !(literal ? isIpv6(literal[1] as string) : REG_NAME.test(host))) return 'invalid';
+  if (credentials) return 'credentials';
 
   let path: string;
   let query: string;
@@ -158,14 +183,22 @@ function toHttpUrl(parts: Parts): Checked {
   return { scheme, host, port, path, query, fragment, href };
 }
 
-/** Trims what WHATWG trims, refuses controls inside, reads `\` as `/` before the query (as browsers do). */
+/**
+ * What WHATWG does first: trim C0 controls and spaces, drop tabs and newlines anywhere; then refuse any
+ * other control inside, and read `\` as `/` before the query (as browsers do).
+ */
 function prepare(input: string): string | undefined {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: WHATWG trims C0 controls and spaces
-  const trimmed = input.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  // A loop, not a regular expression: `/[…]+$/` retried at every inner run is quadratic on a hostile
+  // Location header.
+  let start = 0;
+  let end = input.length;
+  while (start < end && input.charCodeAt(start) <= 0x20) start++;
+  while (end > start && input.charCodeAt(end - 1) <= 0x20) end--;
+  const trimmed = input.slice(start, end).replace(/[\t\n\r]/g, '');
   if (CONTROL.test(trimmed)) return undefined;
-  const end = trimmed.search(/[?#]/);
-  const head = end < 0 ? trimmed : trimmed.slice(0, end);
-  return head.replace(/\\/g, '/') + (end < 0 ? '' : trimmed.slice(end));
+  const queryAt = trimmed.search(/[?#]/);
+  const head = queryAt < 0 ? trimmed : trimmed.slice(0, queryAt);
+  return head.replace(/\\/g, '/') + (queryAt < 0 ? '' : trimmed.slice(queryAt));
 }
 
 /**
@@ -173,8 +206,21 @@ function prepare(input: string): string | undefined {
  * or the problem that makes it unusable.
  */
 export function parseHttpUrl(input: string, base?: string): Checked {
-  const prepared = prepare(input);
+  let prepared = prepare(input);
   if (prepared === undefined || (prepared === '' && base === undefined)) return 'invalid';
+  const special = SPECIAL.exec(prepared);
+  if (special) {
+    const scheme = (special[1] as string).toLowerCase();
+    const rest = special[2] as string;
+    const baseScheme = base === undefined ? undefined : SPECIAL.exec(prepare(base) ?? '')?.[1]?.toLowerCase();
+    // Against a base of the same scheme, `http:g` and `http:/g` are relative; otherwise any number of
+    // slashes (none included) leads to the authority.
+    prepared =
+      baseScheme === scheme && !rest.startsWith('//') ? rest : `${scheme}://${rest.replace(/^\/*/, '')}`;
+  } else if (prepared.startsWith('//')) {
+    // A scheme-relative reference: as after `http:`, any number of slashes leads to the authority.
+    prepared = `//${prepared.replace(/^\/*/, '')}`;
+  }
   let parts = split(prepared);
   if (parts.scheme === undefined || (parts.authority === undefined && base !== undefined)) {
     if (base === undefined) return 'invalid';
