@@ -44,7 +44,7 @@ withoutOpfs(
     expect(error).toMatchObject({ name: 'DownloadError', code: 'FILE_SYSTEM', errno: 603300 });
     expect((error as Error).message).toMatch(/Origin Private File System/);
     expect(await fetchLog(server(), id)).toEqual([]);
-    expect(adapter.notes.join(' ')).toMatch(/no Origin Private File System/);
+    expect(adapter.notes?.join(' ')).toMatch(/no Origin Private File System/);
   },
 );
 
