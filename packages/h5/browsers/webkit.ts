@@ -60,7 +60,7 @@ class WebKitBrowser implements RunningBrowser {
 
   async close(): Promise<void> {
     try {
-      await this.webdriver.command('DELETE', `/session/${this.session}`); // closes MiniBrowser
+      await this.webdriver.command('DELETE', `/session/${this.session}`, undefined, 10_000); // closes MiniBrowser
     } finally {
       this.processes.stopAll();
     }
@@ -71,11 +71,13 @@ class WebKitBrowser implements RunningBrowser {
 class WebDriverClient {
   constructor(private readonly base: string) {}
 
-  async command(method: string, path: string, body?: unknown): Promise<unknown> {
+  /** One command; a driver or browser that stopped answering fails it after `timeoutMs`. */
+  async command(method: string, path: string, body?: unknown, timeoutMs = 60_000): Promise<unknown> {
     const response = await fetch(`${this.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: body === undefined ? (method === 'POST' ? '{}' : undefined) : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const { value } = (await response.json()) as { value: unknown };
     if (!response.ok) throw new Error(`WebKitWebDriver ${method} ${path}: ${JSON.stringify(value)}`);
@@ -97,7 +99,7 @@ class WebDriverClient {
         );
       }
       try {
-        const status = (await this.command('GET', '/status')) as { ready?: boolean };
+        const status = (await this.command('GET', '/status', undefined, 1000)) as { ready?: boolean };
         if (status.ready !== false) return;
       } catch {
         // not listening yet
