@@ -13,9 +13,21 @@ export const sourceResolution = {
 };
 
 /** A Node-environment test project named after its package. */
-export function nodeProject(name: string, include = ['test/**/*.test.ts']) {
+export function nodeProject(
+  name: string,
+  include = ['test/**/*.test.ts'],
+  { exclude = [], globalSetup = [] }: { exclude?: string[]; globalSetup?: string[] } = {},
+) {
   return defineProject({
     ...sourceResolution,
-    test: { name, include, environment: 'node', testTimeout: 20_000, hookTimeout: 20_000 },
+    test: {
+      name,
+      include,
+      exclude: ['**/node_modules/**', ...exclude],
+      globalSetup,
+      environment: 'node',
+      testTimeout: 20_000,
+      hookTimeout: 20_000,
+    },
   });
 }

@@ -1,3 +1,4 @@
 import { nodeProject } from '../../vitest.shared';
 
-export default nodeProject('rn');
+// The adapter from its sources; test/realm is the `rn-realm` project (the built package).
+export default nodeProject('rn', ['test/**/*.test.ts'], { exclude: ['test/realm/**'] });

@@ -1,3 +1,3 @@
 import { dlBuild } from '../../tsup.shared';
 
-export default dlBuild(['src/index.ts']);
+export default dlBuild(['src/index.ts'], { target: 'es2015' });

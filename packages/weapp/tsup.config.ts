@@ -1,3 +1,4 @@
 import { dlBuild } from '../../tsup.shared';
 
-export default dlBuild(['src/index.ts']);
+// ES2015: mini-program frameworks (Taro, uni-app) do not transpile node_modules.
+export default dlBuild(['src/index.ts'], { target: 'es2015' });

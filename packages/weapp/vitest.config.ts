@@ -1,3 +1,4 @@
 import { nodeProject } from '../../vitest.shared';
 
-export default nodeProject('weapp');
+// The adapter from its sources; test/realm is the `weapp-realm` project (the built package).
+export default nodeProject('weapp', ['test/**/*.test.ts'], { exclude: ['test/realm/**'] });

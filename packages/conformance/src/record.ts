@@ -84,7 +84,8 @@ export function summarize(task: DownloadTaskPromise, events: TaskEvent[], syncEv
         code: error.code,
         errno: error.errno,
         name: error.name,
-        isError: event.value instanceof Error,
+        // Not `instanceof`: the adapter may run in another realm (a platform realm test), with its own Error.
+        isError: Object.prototype.toString.call(event.value) === '[object Error]',
       };
     }
   }

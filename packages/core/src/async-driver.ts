@@ -1,6 +1,5 @@
 import type { DownloadDriver, DownloadJob } from './driver';
-import type { DownloadError } from './errors';
-import { toDownloadError } from './fetch-body';
+import { type DownloadError, toDownloadError } from './errors';
 
 export interface AsyncDriverOptions {
   /** Removes a saved file nobody will get (see {@link DownloadDriver.discard}). */

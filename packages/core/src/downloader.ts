@@ -14,5 +14,6 @@ export interface DownloaderConfig {
 export function createDownloadFile(driver: DownloadDriver, config: DownloaderConfig = {}): DownloadFile {
   const queue = new ConcurrencyQueue(config.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
   const context = { driver, queue, baseUrl: config.baseUrl };
-  return (options: DownloadFileOptions) => createTask(options, context);
+  // One implementation for every overload of DownloadFile: the overloads only narrow the result's type.
+  return ((options: DownloadFileOptions) => createTask(options, context)) as DownloadFile;
 }

@@ -1,4 +1,4 @@
-import type { DownloadFileOptions, ResponseHeaders } from '@dl/types';
+import type { AbortSignalLike, DownloadFileOptions, ResponseHeaders } from '@dl/types';
 import type { DownloadError } from './errors';
 
 /** What a driver reports once the file is saved. */
@@ -31,9 +31,16 @@ export interface DownloadJob {
    * Aborts on `task.abort()`, the `signal` option or the timeout; its `reason` is the `DownloadError`
    * the task will fail with. On abort the driver stops the request, removes what it wrote, then settles.
    */
-  readonly signal: AbortSignal;
+  readonly signal: AbortSignalLike;
   /** The final response's status and headers (lower-case names). */
   headers(statusCode: number, header: ResponseHeaders): void;
+  /**
+   * Call just before moving the finished file onto its final name. `true`: go ahead — from now on
+   * `abort()` and the deadline no longer apply, and the driver must settle with `succeed` (or `fail`
+   * if the move fails). `false`: the task was stopped; remove what was written and settle with `fail`.
+   * A driver that never calls it is committed when it calls `succeed`.
+   */
+  commit(): boolean;
   /** Cumulative bytes saved so far and bytes expected (0 when unknown). */
   progress(written: number, expected: number): void;
   /** The file is saved. */

@@ -1,4 +1,5 @@
 import type { DownloadErrorCode, DownloadError as DownloadErrorShape, DownloadFailResult } from '@dl/types';
+import type { DownloadJob } from './driver';
 
 /** WeChat-compatible errno values (see `DownloadErrnos` in `@dl/types`). */
 export const ERRNO = {
@@ -10,16 +11,25 @@ export const ERRNO = {
   FILE_SYSTEM_NO_DIR: 603303,
 } as const;
 
+// One key for every copy of @dl/core (an ESM and a CJS one, or two bundles): they recognise each other's errors.
+const BRAND = Symbol.for('dl.DownloadError');
+
 /** The error a task's promise rejects with; `fail` receives the same fields as a plain object. */
 export class DownloadError extends Error implements DownloadErrorShape {
   override readonly name = 'DownloadError' as const;
   readonly errMsg: string;
   readonly code: DownloadErrorCode;
   readonly errno?: number;
+  declare readonly cause?: unknown;
 
   constructor(code: DownloadErrorCode, reason: string, errno?: number, options?: { cause?: unknown }) {
     const errMsg = `downloadFile:fail ${reason}`;
-    super(errMsg, options);
+    super(errMsg);
+    // Set here, not through Error's options, which ES2015 runtimes ignore.
+    if (options && options.cause !== undefined) {
+      Object.defineProperty(this, 'cause', { value: options.cause, configurable: true, writable: true });
+    }
+    Object.defineProperty(this, BRAND, { value: true });
     this.errMsg = errMsg;
     this.code = code;
     if (errno !== undefined) this.errno = errno;
@@ -33,8 +43,12 @@ export class DownloadError extends Error implements DownloadErrorShape {
   }
 }
 
+/** Whether `value` is a dl error, from this copy of the package or any other. */
 export function isDownloadError(value: unknown): value is DownloadError {
-  return value instanceof DownloadError;
+  return (
+    value instanceof DownloadError ||
+    (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true)
+  );
 }
 
 export const abortError = () => new DownloadError('ABORTED', 'abort');
@@ -47,3 +61,15 @@ export const fileSystemError = (reason: string, errno: number = ERRNO.FILE_SYSTE
   new DownloadError('FILE_SYSTEM', reason, errno, { cause });
 export const tooManyRedirects = () =>
   new DownloadError('TOO_MANY_REDIRECTS', 'too many redirects', ERRNO.TOO_MANY_REDIRECTS);
+
+/**
+ * Maps whatever a download threw to the task's error: the abort/timeout reason when the job was stopped,
+ * a DownloadError as it is, anything else NETWORK with the platform's reason.
+ */
+export function toDownloadError(error: unknown, job: Pick<DownloadJob, 'signal'>): DownloadError {
+  if (job.signal.aborted && isDownloadError(job.signal.reason)) return job.signal.reason;
+  if (isDownloadError(error)) return error;
+  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const reason = cause?.message ?? cause?.code ?? (error instanceof Error ? error.message : String(error));
+  return networkError(reason, error);
+}

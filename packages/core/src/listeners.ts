@@ -6,22 +6,22 @@ import { callSafely } from './report-error';
  * next event (emission walks a snapshot); a throwing listener is reported and the others still run.
  */
 export class ListenerSet<T> {
-  #listeners = new Set<(value: T) => void>();
+  private listeners = new Set<(value: T) => void>();
 
   add(listener: (value: T) => void): void {
-    if (typeof listener === 'function') this.#listeners.add(listener);
+    if (typeof listener === 'function') this.listeners.add(listener);
   }
 
   remove(listener?: (value: T) => void): void {
-    if (listener === undefined) this.#listeners.clear();
-    else this.#listeners.delete(listener);
+    if (listener === undefined) this.listeners.clear();
+    else this.listeners.delete(listener);
   }
 
   get size(): number {
-    return this.#listeners.size;
+    return this.listeners.size;
   }
 
   emit(value: T): void {
-    for (const listener of [...this.#listeners]) callSafely(listener, value);
+    for (const listener of [...this.listeners]) callSafely(listener, value);
   }
 }

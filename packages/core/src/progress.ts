@@ -11,54 +11,54 @@ export const UNKNOWN_SIZE_INTERVAL_MS = 50;
  * so no adapter has to.
  */
 export class ProgressTracker {
-  #written = 0;
-  #expected = 0;
-  #lastPercent = -1;
-  #lastWritten = -1;
-  #lastEmitAt = Number.NEGATIVE_INFINITY;
+  private written = 0;
+  private expected = 0;
+  private lastPercent = -1;
+  private lastWritten = -1;
+  private lastEmitAt = Number.NEGATIVE_INFINITY;
   /** The platform's length proved wrong (more bytes than announced): only the final event remains. */
-  #lengthWrong = false;
+  private lengthWrong = false;
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Feed the platform's cumulative counts; returns the event to emit, if one is due. */
   update(written: number, expected: number): OnProgressUpdateCallbackResult | undefined {
-    if (Number.isFinite(written) && written > this.#written) this.#written = Math.floor(written);
+    if (Number.isFinite(written) && written > this.written) this.written = Math.floor(written);
     // The first positive length the platform gives is the one events report; a later change would
     // make `progress` jump backwards, which the contract forbids.
-    if (this.#expected === 0 && this.#lastWritten < 0 && Number.isFinite(expected) && expected > 0) {
-      this.#expected = Math.floor(expected);
+    if (this.expected === 0 && this.lastWritten < 0 && Number.isFinite(expected) && expected > 0) {
+      this.expected = Math.floor(expected);
     }
-    if (this.#written === this.#lastWritten) return undefined;
-    return this.#expected > 0 ? this.#known() : this.#unknown();
+    if (this.written === this.lastWritten) return undefined;
+    return this.expected > 0 ? this.known() : this.unknown();
   }
 
   /** The one final event: 100% of the saved size. */
   final(savedSize: number): OnProgressUpdateCallbackResult {
     const n = Math.max(savedSize, 0);
-    this.#lastPercent = 100;
+    this.lastPercent = 100;
     return { progress: 100, totalBytesWritten: n, totalBytesExpectedToWrite: n };
   }
 
-  #known(): OnProgressUpdateCallbackResult | undefined {
-    if (this.#lengthWrong) return undefined;
-    if (this.#written > this.#expected) {
-      this.#lengthWrong = true;
+  private known(): OnProgressUpdateCallbackResult | undefined {
+    if (this.lengthWrong) return undefined;
+    if (this.written > this.expected) {
+      this.lengthWrong = true;
       return undefined;
     }
-    const percent = Math.floor((this.#written * 100) / this.#expected);
+    const percent = Math.floor((this.written * 100) / this.expected);
     // 100% belongs to the final event alone; a body that reached its length is not saved yet.
-    if (percent >= 100 || percent === this.#lastPercent) return undefined;
-    this.#lastPercent = percent;
-    this.#lastWritten = this.#written;
-    return { progress: percent, totalBytesWritten: this.#written, totalBytesExpectedToWrite: this.#expected };
+    if (percent >= 100 || percent === this.lastPercent) return undefined;
+    this.lastPercent = percent;
+    this.lastWritten = this.written;
+    return { progress: percent, totalBytesWritten: this.written, totalBytesExpectedToWrite: this.expected };
   }
 
-  #unknown(): OnProgressUpdateCallbackResult | undefined {
+  private unknown(): OnProgressUpdateCallbackResult | undefined {
     const at = this.now();
-    if (at - this.#lastEmitAt < UNKNOWN_SIZE_INTERVAL_MS) return undefined;
-    this.#lastEmitAt = at;
-    this.#lastWritten = this.#written;
-    return { progress: 0, totalBytesWritten: this.#written, totalBytesExpectedToWrite: 0 };
+    if (at - this.lastEmitAt < UNKNOWN_SIZE_INTERVAL_MS) return undefined;
+    this.lastEmitAt = at;
+    this.lastWritten = this.written;
+    return { progress: 0, totalBytesWritten: this.written, totalBytesExpectedToWrite: 0 };
   }
 }

@@ -12,8 +12,8 @@ export interface QueueTicket {
  * a task never fails because too many are running.
  */
 export class ConcurrencyQueue {
-  #running = 0;
-  #waiting: Array<() => void> = [];
+  private active = 0;
+  private queued: Array<() => void> = [];
 
   constructor(readonly limit: number = DEFAULT_MAX_CONCURRENT) {
     if (!Number.isInteger(limit) || limit < 1)
@@ -21,40 +21,43 @@ export class ConcurrencyQueue {
   }
 
   get running(): number {
-    return this.#running;
+    return this.active;
   }
 
   get waiting(): number {
-    return this.#waiting.length;
+    return this.queued.length;
   }
 
-  /** `start` runs when a slot is free (perhaps at once); the ticket frees the slot or leaves the queue. */
-  enqueue(start: () => void): QueueTicket {
+  /**
+   * `start` runs when a slot is free (perhaps at once, inside this call) and receives the ticket, which
+   * frees the slot or leaves the queue.
+   */
+  enqueue(start: (ticket: QueueTicket) => void): QueueTicket {
     let state: 'waiting' | 'running' | 'done' = 'waiting';
     const run = () => {
       state = 'running';
-      this.#running++;
-      start();
+      this.active++;
+      start(ticket);
     };
     const ticket: QueueTicket = {
       cancel: () => {
         if (state !== 'waiting') return;
         state = 'done';
-        this.#waiting = this.#waiting.filter((entry) => entry !== run);
+        this.queued = this.queued.filter((entry) => entry !== run);
       },
       release: () => {
         if (state !== 'running') return;
         state = 'done';
-        this.#running--;
-        this.#next();
+        this.active--;
+        this.next();
       },
     };
-    this.#waiting.push(run);
-    this.#next();
+    this.queued.push(run);
+    this.next();
     return ticket;
   }
 
-  #next(): void {
-    while (this.#running < this.limit && this.#waiting.length > 0) this.#waiting.shift()?.();
+  private next(): void {
+    while (this.active < this.limit && this.queued.length > 0) this.queued.shift()?.();
   }
 }

@@ -1,12 +1,14 @@
+// The web's global `reportError`, where the runtime has one (mini-programs and React Native do not).
+declare const reportError: ((error: unknown) => void) | undefined;
+
 /**
  * Reports an error thrown by user code (a listener or callback) without letting it break the task:
- * `globalThis.reportError` where the platform has it, else `console.error`.
+ * the runtime's `reportError` where it has one, else `console.error`.
  */
-export function reportError(error: unknown): void {
-  const report = (globalThis as { reportError?: (e: unknown) => void }).reportError;
-  if (typeof report === 'function') {
+function report(error: unknown): void {
+  if (typeof reportError === 'function') {
     try {
-      report(error);
+      reportError(error);
       return;
     } catch {
       // fall through to the console
@@ -15,12 +17,14 @@ export function reportError(error: unknown): void {
   console.error(error);
 }
 
+export { report as reportError };
+
 /** Calls user code, reporting (not propagating) what it throws. */
 export function callSafely<A>(fn: ((arg: A) => void) | undefined, arg: A): void {
   if (!fn) return;
   try {
     fn(arg);
   } catch (error) {
-    reportError(error);
+    report(error);
   }
 }

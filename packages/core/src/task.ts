@@ -7,6 +7,7 @@ import type {
   OnHeadersReceivedCallbackResult,
   OnProgressUpdateCallbackResult,
 } from '@dl/types';
+import { createAbortSource } from './abort';
 import type { DownloadDriver, DownloadJob, SavedFile } from './driver';
 import { abortError, DownloadError, isDownloadError, networkError, timeoutError } from './errors';
 import { ListenerSet } from './listeners';
@@ -25,7 +26,18 @@ export interface TaskContext {
   baseUrl?: () => string | undefined;
 }
 
-type State = 'pending' | 'queued' | 'running' | 'stopping' | 'settled';
+/**
+ * `committing`: the driver is moving the finished file into place (or has), and the final events are
+ * due; from here `abort()` and the deadline no longer apply, so a caller's existing file is never lost
+ * to an abort that lands between the move and the settle.
+ */
+type State = 'pending' | 'queued' | 'running' | 'committing' | 'stopping' | 'settled';
+
+// A later turn without `queueMicrotask` (mini-programs lack it); where Promise jobs are ordinary tasks
+// (iOS 15 and earlier) it is a later task, which keeps the same order.
+const later = (fn: () => void) => {
+  Promise.resolve().then(fn);
+};
 
 /**
  * One download task: validates, queues, hands the job to the platform driver, and turns the driver's
@@ -38,7 +50,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
   const headersListeners = new ListenerSet<OnHeadersReceivedCallbackResult>();
   const progressListeners = new ListenerSet<OnProgressUpdateCallbackResult>();
   const progress = new ProgressTracker();
-  const controller = new AbortController();
+  const controller = createAbortSource();
 
   let state: State = 'pending';
   let headersSent = false;
@@ -81,6 +93,8 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
   }
 
   function settleSuccess(saved: SavedFile): void {
+    state = 'committing';
+    clearTimeout(deadline);
     if (!headersSent) sendHeaders(saved.statusCode, saved.header);
     progressListeners.emit(progress.final(saved.dataLength));
     finish();
@@ -104,12 +118,12 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
   }
 
   function stop(reason: DownloadError): void {
-    if (state === 'settled' || state === 'stopping') return;
+    if (state === 'settled' || state === 'stopping' || state === 'committing') return;
     if (state === 'pending' || state === 'queued') {
       ticket?.cancel();
       state = 'stopping';
       // Settle on a later tick, never inside the caller's abort() call.
-      queueMicrotask(() => settleFailure(reason));
+      later(() => settleFailure(reason));
       return;
     }
     state = 'stopping';
@@ -129,6 +143,12 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       if (state !== 'running' || headersSent) return;
       sendHeaders(statusCode, header);
     },
+    commit() {
+      if (state !== 'running') return false;
+      state = 'committing';
+      clearTimeout(deadline);
+      return true;
+    },
     progress(written, expected) {
       // Progress before the headers event would break the contract's order; the final event still comes.
       if (state !== 'running' || !headersSent) return;
@@ -136,24 +156,29 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       if (event) progressListeners.emit(event);
     },
     succeed(saved) {
-      if (state === 'running') return settleSuccess(saved);
+      if (state === 'running' || state === 'committing') return settleSuccess(saved);
       if (state === 'stopping' && stopReason) {
-        // Aborted while the driver was finishing: the file must not outlive the task.
+        // Aborted before the driver committed (one that never calls commit()): the file must not
+        // outlive the task.
         const reason = stopReason;
+        const settle = () => settleFailure(reason);
         Promise.resolve()
           .then(() => context.driver.discard?.(saved))
           .catch(reportError)
-          .finally(() => settleFailure(reason));
+          .then(settle, settle);
       }
     },
     fail(error) {
-      if (state === 'running')
+      if (state === 'running' || state === 'committing')
         return settleFailure(isDownloadError(error) ? error : networkError(String(error)));
       if (state === 'stopping' && stopReason) settleFailure(stopReason);
     },
   };
 
-  function run(): void {
+  function run(queued: QueueTicket): void {
+    // The queue may start this inside enqueue(): take the ticket now, so a driver that settles at once
+    // still frees its slot.
+    ticket = queued;
     if (state !== 'queued') return;
     state = 'running';
     const timeout = checked instanceof DownloadError ? 0 : checked.timeout;
@@ -168,7 +193,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
   }
 
   const checked = validateOptions(options, context.baseUrl?.());
-  queueMicrotask(() => {
+  later(() => {
     if (state !== 'pending') return;
     if (checked instanceof DownloadError) return settleFailure(checked);
     Object.assign(job, { url: checked.url, header: checked.header, filePath: checked.filePath });
@@ -188,6 +213,9 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       if (state !== 'settled') progressListeners.add(fn);
     },
     offProgressUpdate: (fn) => progressListeners.remove(fn),
+    // Taro's names for the same two listener sets.
+    progress: (fn) => task.onProgressUpdate(fn),
+    headersReceive: (fn) => task.onHeadersReceived(fn),
   };
   return Object.assign(promise, task);
 }

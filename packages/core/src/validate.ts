@@ -1,5 +1,6 @@
 import type { DownloadFileOptions } from '@dl/types';
 import { type DownloadError, ERRNO, invalidArgument } from './errors';
+import { parseHttpUrl } from './url';
 
 /** WeChat's default deadline. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -18,6 +19,8 @@ export interface ValidatedOptions {
 
 // RFC 9110 token characters: what a header name may contain.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// RFC 9110 field values: visible Latin-1 text, spaces and tabs; no controls (CR, LF, NUL).
+const HEADER_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/;
 const CALLBACKS = ['success', 'fail', 'complete'] as const;
 
 /**
@@ -32,25 +35,30 @@ export function validateOptions(
   const { url, header, timeout, filePath, signal } = options;
 
   if (typeof url !== 'string' || url.trim() === '') return invalidArgument('invalid url');
-  let parsed: URL;
-  try {
-    parsed = baseUrl ? new URL(url, baseUrl) : new URL(url);
-  } catch {
-    return invalidArgument('invalid url');
+  // Messages never quote the URL: it may carry a token in its query.
+  const parsed = parseHttpUrl(url, baseUrl);
+  if (parsed === 'scheme') return invalidArgument('url scheme is invalid', ERRNO.URL_SCHEME_INVALID);
+  if (parsed === 'credentials') {
+    return invalidArgument(
+      'invalid url: credentials in the url are not supported, send an Authorization header',
+    );
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return invalidArgument('url scheme is invalid', ERRNO.URL_SCHEME_INVALID);
-  }
+  if (parsed === 'invalid') return invalidArgument('invalid url');
 
   const headers: Record<string, string> = {};
   if (header !== undefined && header !== null) {
     if (typeof header !== 'object' || Array.isArray(header)) return invalidArgument('invalid header');
-    for (const [name, raw] of Object.entries(header)) {
+    for (const name of Object.keys(header)) {
+      const raw: unknown = (header as Record<string, unknown>)[name];
       if (raw === undefined || raw === null) continue;
-      const value = String(raw);
       if (!HEADER_NAME.test(name)) return invalidArgument(`invalid header name: ${JSON.stringify(name)}`);
-      // CR/LF would let a value smuggle extra headers into the request.
-      if (/[\r\n\0]/.test(value)) return invalidArgument(`invalid header value for ${name}`);
+      if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
+        return invalidArgument(`invalid header value for ${name}: must be a string, number or boolean`);
+      }
+      const value = String(raw);
+      // Controls would let a value smuggle extra headers in; HTTP header values are Latin-1. The value
+      // itself is never quoted: it may be a secret.
+      if (!HEADER_VALUE.test(value)) return invalidArgument(`invalid header value for ${name}`);
       headers[name] = value;
     }
   }

@@ -32,10 +32,38 @@ describe('validateOptions', () => {
     ['empty filePath', { filePath: '' }, /invalid filePath/],
     ['a non-function success', { success: 'yes' }, /success must be a function/],
     ['a non-signal signal', { signal: {} }, /invalid signal/],
+    [
+      'an object header value',
+      { header: { 'x-a': { toString: () => 'v' } } },
+      /must be a string, number or boolean/,
+    ],
+    ['an array header value', { header: { 'x-a': ['a', 'b'] } }, /must be a string, number or boolean/],
+    ['a function header value', { header: { 'x-a': () => 'v' } }, /must be a string, number or boolean/],
+    ['a NUL in a header value', { header: { 'x-a': 'a\u0000b' } }, /invalid header value/],
+    ['a DEL in a header value', { header: { 'x-a': 'a\u007fb' } }, /invalid header value/],
+    ['a header value beyond Latin-1', { header: { 'x-a': 'naïve 漢字' } }, /invalid header value/],
   ])('%s fails with INVALID_ARGUMENT', (_name, extra, message) => {
     const result = bad({ url: 'http://127.0.0.1/x', ...extra });
     expect(result.code).toBe('INVALID_ARGUMENT');
     expect(result.errMsg).toMatch(message);
+  });
+
+  it('refuses credentials in the url without repeating them', () => {
+    const result = bad({ url: 'http://user:s3cret-token@127.0.0.1/x' });
+    expect(result.code).toBe('INVALID_ARGUMENT');
+    expect(result.errMsg).toMatch(/credentials in the url/);
+    expect(result.errMsg).not.toMatch(/s3cret|user/);
+  });
+
+  it('never repeats a refused header value (it may be a secret)', () => {
+    const result = bad({ url: 'http://127.0.0.1/x', header: { Authorization: 'Bearer s3cret\r\nX: 1' } });
+    expect(result.errMsg).toBe('downloadFile:fail invalid header value for Authorization');
+  });
+
+  it('accepts an upper-case scheme and gives the normalised url', () => {
+    expect(validateOptions({ url: 'HTTPS://Example.TEST:443/a b' })).toMatchObject({
+      url: 'https://example.test/a%20b',
+    });
   });
 
   it('resolves a relative url against the base and applies defaults', () => {
@@ -46,9 +74,19 @@ describe('validateOptions', () => {
     });
   });
 
-  it('keeps valid headers as strings and a filePath', () => {
+  it('keeps valid headers as strings (numbers and booleans stringified) and a filePath', () => {
+    const header = { 'X-Num': 5, 'X-Bool': true, 'X-Latin1': 'café', 'X-Tab': 'a\tb', 'X-Skip': undefined };
     expect(
-      validateOptions({ url: 'https://a.test/', header: { 'X-Num': 5 as unknown as string }, filePath: 'f' }),
-    ).toEqual({ url: 'https://a.test/', header: { 'X-Num': '5' }, timeout: 60000, filePath: 'f' });
+      validateOptions({
+        url: 'https://a.test/',
+        header: header as unknown as Record<string, string>,
+        filePath: 'f',
+      }),
+    ).toEqual({
+      url: 'https://a.test/',
+      header: { 'X-Num': '5', 'X-Bool': 'true', 'X-Latin1': 'café', 'X-Tab': 'a\tb' },
+      timeout: 60000,
+      filePath: 'f',
+    });
   });
 });

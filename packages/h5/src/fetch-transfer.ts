@@ -1,4 +1,4 @@
-import { streamResponse } from '@dl/core';
+import { streamResponse, toAbortSignal } from '@dl/core/fetch';
 import type { Transfer } from './transfer-driver';
 
 /**
@@ -12,7 +12,7 @@ export const fetchTransfer: Transfer = async (job, target, credentials) => {
     headers: { ...job.header },
     credentials,
     redirect: 'follow',
-    signal: job.signal,
+    signal: toAbortSignal(job.signal),
   });
   return streamResponse(response, target, job);
 };

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { bindDownloader, contractCapabilities } from '@dl/core';
-import type { AdapterInfo, DownloadFileOptions, DownloadTaskPromise } from '@dl/types';
+import type { AdapterInfo, DownloadFile, DownloadFileOptions } from '@dl/types';
 import { hasOriginPrivateFileSystem } from './opfs';
 import { createH5Driver, defaultTransport, type H5Transport } from './transport';
 
@@ -31,7 +31,8 @@ export interface H5DownloadFileOptions extends DownloadFileOptions {
   credentials?: RequestCredentials;
 }
 
-export type H5DownloadFile = (options: H5DownloadFileOptions) => DownloadTaskPromise;
+/** `downloadFile` on the web: the contract's options plus `credentials`, the result typed by `filePath`. */
+export type H5DownloadFile = DownloadFile<Pick<H5DownloadFileOptions, 'credentials'>>;
 
 export interface H5DownloaderOptions {
   /** Downloads that run at once; the rest wait. @default 10 */

@@ -33,6 +33,8 @@ export function transferDriver(transfer: Transfer, config: H5DriverConfig): Down
     const target = await openSaveTarget(job.filePath);
     try {
       const response = await transfer(job, target, credentials);
+      // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
+      if (!job.commit()) throw job.signal.reason;
       const place = await target.commit(response.header['content-type']);
       job.succeed({ ...response, ...place });
     } catch (error) {

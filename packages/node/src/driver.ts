@@ -1,6 +1,7 @@
 import { mkdir, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { asyncDriver, type DownloadDriver, type DownloadJob, streamResponse, tempFileName } from '@dl/core';
+import { asyncDriver, type DownloadDriver, type DownloadJob, tempFileName } from '@dl/core';
+import { streamResponse, toAbortSignal } from '@dl/core/fetch';
 import { PartFile, toFileSystemError } from './part-file';
 import { fetchFollowingRedirects } from './redirects';
 
@@ -28,9 +29,11 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
     try {
       const response = await fetchFollowingRedirects(job.url, {
         headers: { ...job.header },
-        signal: job.signal,
+        signal: toAbortSignal(job.signal),
       });
       const received = await streamResponse(response, file, job);
+      // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
+      if (!job.commit()) throw job.signal.reason;
       await file.commit();
       const saved = job.filePath ? { filePath: job.filePath } : { tempFilePath: target };
       job.succeed({ ...received, ...saved });

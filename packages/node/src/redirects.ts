@@ -10,7 +10,8 @@ export async function fetchFollowingRedirects(
 ): Promise<Response> {
   return followRedirects(
     url,
-    (current) => fetch(current, { method: 'GET', ...init, redirect: 'manual' }),
+    init.headers,
+    (current, headers) => fetch(current, { method: 'GET', headers, signal: init.signal, redirect: 'manual' }),
     (response) => ({ statusCode: response.status, location: response.headers.get('location') }),
     // Free the connection: a redirect's body is never read.
     async (response) => {

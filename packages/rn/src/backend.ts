@@ -56,6 +56,10 @@ export class NativeFailure extends Error {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message);
+    // Set here, not through Error's options, which older runtimes ignore.
+    if (options && options.cause !== undefined) {
+      Object.defineProperty(this, 'cause', { value: options.cause, configurable: true, writable: true });
+    }
   }
 }

@@ -42,14 +42,19 @@ interface Exchange {
  */
 export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
   /** One request/response, saved into `partPath`; reports headers and progress only for a final response. */
-  async function exchange(url: string, partPath: string, job: DownloadJob): Promise<Exchange> {
+  async function exchange(
+    url: string,
+    headers: Record<string, string>,
+    partPath: string,
+    job: DownloadJob,
+  ): Promise<Exchange> {
     let final = false;
     let expected = 0;
     let ended = false;
     let sizePoll: ReturnType<typeof setInterval> | undefined;
     const transfer = backend.fetchToFile({
       url,
-      headers: job.header,
+      headers,
       toFile: partPath,
       onResponse(statusCode, raw) {
         const header = headersToRecord(raw);
@@ -106,11 +111,13 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
     try {
       const response = await followRedirects(
         job.url,
-        (url) => exchange(url, partPath, job),
+        job.header,
+        (url, headers) => exchange(url, headers, partPath, job),
         (exchanged) => ({ statusCode: exchanged.statusCode, location: exchanged.header.location }),
       );
-      if (job.signal.aborted) throw job.signal.reason;
       const dataLength = await backend.size(partPath);
+      // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
+      if (!job.commit()) throw job.signal.reason;
       await backend.move(partPath, target);
       const saved = job.filePath ? { filePath: job.filePath } : { tempFilePath: toFileUrl(target) };
       job.succeed({ statusCode: response.statusCode, header: response.header, dataLength, ...saved });

@@ -48,7 +48,7 @@ describe('header casing', () => {
 function fakeJob(aborted?: Error): DownloadJob {
   const controller = new AbortController();
   if (aborted) controller.abort(aborted);
-  return { signal: controller.signal } as DownloadJob;
+  return { signal: controller.signal } as unknown as DownloadJob;
 }
 
 describe('error translation', () => {

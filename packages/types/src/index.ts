@@ -5,8 +5,17 @@
  */
 export type { AdapterCapabilities, AdapterInfo, AdapterName } from './adapter';
 export type { DownloadErrnos, DownloadError, DownloadErrorCode, DownloadErrorCodes } from './errors';
-export type { DownloadFileOptions } from './options';
-export type { DownloadFailResult, DownloadFileSuccessResult, ResponseHeaders } from './results';
+export type { DownloadFileOptions, RequestHeaders, RequestHeaderValue } from './options';
+export type {
+  DownloadFailResult,
+  DownloadFileResultFor,
+  DownloadFileSavedResult,
+  DownloadFileSuccessLike,
+  DownloadFileSuccessResult,
+  DownloadFileTempResult,
+  ResponseHeaders,
+} from './results';
+export type { AbortListenerOptions, AbortSignalLike } from './signal';
 export type {
   DownloadFile,
   DownloadTask,

@@ -1,5 +1,11 @@
 import type { DownloadFileOptions } from './options';
-import type { DownloadFileSuccessResult, ResponseHeaders } from './results';
+import type {
+  DownloadFileSavedResult,
+  DownloadFileSuccessLike,
+  DownloadFileSuccessResult,
+  DownloadFileTempResult,
+  ResponseHeaders,
+} from './results';
 
 /** The headers event: fires at most once, for the final response, before any progress event. */
 export interface OnHeadersReceivedCallbackResult {
@@ -28,7 +34,11 @@ export type OnProgressUpdateCallback = (result: OnProgressUpdateCallbackResult) 
 /** The callback function previously passed to `onProgressUpdate`. */
 export type OffProgressUpdateCallback = OnProgressUpdateCallback;
 
-/** The five methods of a download task, on every platform. */
+/**
+ * The methods of a download task, on every platform: WeChat's five, and Taro's two aliases
+ * (`progress`, `headersReceive`), so the task fits where `WechatMiniprogram.DownloadTask` or
+ * `Taro.DownloadTask` is expected.
+ */
 export interface DownloadTask {
   /** Stops the download: `fail` with `downloadFile:fail abort`, code `ABORTED`. A no-op once settled. */
   abort(): void;
@@ -40,14 +50,42 @@ export interface DownloadTask {
   onProgressUpdate(callback: OnProgressUpdateCallback): void;
   /** Removes that listener; with no argument, removes every progress listener. */
   offProgressUpdate(callback?: OffProgressUpdateCallback): void;
+  /** Taro's name for {@link DownloadTask.onProgressUpdate}: the same listeners, the same rules. */
+  progress(callback: OnProgressUpdateCallback): void;
+  /** Taro's name for {@link DownloadTask.onHeadersReceived}: the same listeners, the same rules. */
+  headersReceive(callback: OnHeadersReceivedCallback): void;
 }
 
 /**
  * One value that can be awaited and also carries the task methods.
  * It rejects with a `DownloadError`; when `fail` or `complete` was given, an unobserved rejection
  * does not surface as an unhandled rejection.
+ * @typeParam R - What it resolves with: {@link DownloadFileTempResult} for a download without
+ *   `filePath`, {@link DownloadFileSavedResult} with one, the general {@link DownloadFileSuccessResult}
+ *   (the default) when either.
  */
-export type DownloadTaskPromise = Promise<DownloadFileSuccessResult> & DownloadTask;
+export type DownloadTaskPromise<R extends DownloadFileSuccessResult = DownloadFileSuccessResult> =
+  Promise<R> & DownloadTask;
 
-/** The entry point every adapter exports. Never throws; bad input fails the task asynchronously. */
-export type DownloadFile = (options: DownloadFileOptions) => DownloadTaskPromise;
+/**
+ * The entry point every adapter exports. Never throws; bad input fails the task asynchronously.
+ *
+ * The result is typed by what was asked: with a `filePath` string, `filePath: string`; without one,
+ * `tempFilePath: string`; with options whose `filePath` may or may not be there, the general result.
+ * The same goes for what `success` and `complete` receive.
+ * @typeParam Extra - Options an adapter adds to the contract's (e.g. WeChat's `enableHttp2`).
+ */
+export interface DownloadFile<Extra extends object = object> {
+  /** With a `filePath`: the file is saved there and the result has `filePath`. */
+  <S extends DownloadFileSuccessLike = DownloadFileSavedResult>(
+    options: DownloadFileOptions<string, S> & { filePath: string } & Extra,
+  ): DownloadTaskPromise<DownloadFileSavedResult>;
+  /** Without a `filePath`: the file is saved to a temporary file, the result's `tempFilePath`. */
+  <S extends DownloadFileSuccessLike = DownloadFileTempResult>(
+    options: DownloadFileOptions<undefined, S> & Extra,
+  ): DownloadTaskPromise<DownloadFileTempResult>;
+  /** With options whose `filePath` may be there or not (a `DownloadFileOptions` variable, say). */
+  <S extends DownloadFileSuccessLike = DownloadFileSuccessResult>(
+    options: DownloadFileOptions<string | undefined, S> & Extra,
+  ): DownloadTaskPromise;
+}

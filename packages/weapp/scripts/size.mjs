@@ -10,7 +10,7 @@ const result = await build({
   bundle: true,
   minify: true,
   format: 'esm',
-  target: 'es2020',
+  target: 'es2015', // what the package ships (see tsup.config.ts)
   platform: 'neutral',
   // Workspace packages resolve to their TypeScript source, the same code their builds ship.
   conditions: ['dl-source', 'import'],

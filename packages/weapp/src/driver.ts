@@ -7,12 +7,17 @@ import {
   networkError,
   type SavedFile,
 } from '@dl/core';
-import type { ResponseHeaders } from '@dl/types';
+import type { AbortSignalLike, ResponseHeaders } from '@dl/types';
 import { fileManagerFailure, normaliseFailure, type PlatformFailResult } from './errno';
 import { canMove, fileSize, moveInto, removeFile } from './file-ops';
 import { readHeadersEvent, savedTempPath, successHeaders } from './normalize';
 import { passThroughOptions, platformTimeout } from './options';
-import type { MiniProgramPlatform, PlatformDownloadSuccess, PlatformDownloadTask } from './platform';
+import type {
+  MiniProgramPlatform,
+  PlatformDownloadOptions,
+  PlatformDownloadSuccess,
+  PlatformDownloadTask,
+} from './platform';
 
 export interface WeappDriverConfig {
   /** The platform object (`wx`, `my`, …), looked up when a download starts. */
@@ -63,12 +68,18 @@ export function createWeappDriver(config: WeappDriverConfig): DownloadDriver {
     const statusCode = result.statusCode ?? attempt.statusCode ?? 0;
     const tempPath = savedTempPath(result);
     const saved: SavedFile = { statusCode, header, dataLength: 0 };
-    if (result.profile && typeof result.profile === 'object') saved.profile = result.profile;
+    if (result.profile && typeof result.profile === 'object')
+      saved.profile = result.profile as Record<string, unknown>;
 
     // Where the platform put the bytes: its temporary file, or `filePath` when it wrote there itself.
     const savedPath = atomic ? tempPath : (job.filePath ?? tempPath);
     if (!savedPath) throw networkError('the platform reported no saved file');
     saved.dataLength = (await fileSize(fs, savedPath)) ?? result.dataLength ?? attempt.written;
+    // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
+    if (!job.commit()) {
+      await removeFile(fs, savedPath);
+      throw job.signal.reason;
+    }
     if (atomic) {
       try {
         await moveInto(fs, savedPath, job.filePath);
@@ -108,7 +119,7 @@ function attemptOnce(
       resolve(attempt);
     };
 
-    const options: Record<string, unknown> = {
+    const options: PlatformDownloadOptions = {
       ...passThroughOptions(job.options),
       url: job.url,
       header: { ...job.header },
@@ -143,7 +154,7 @@ function attemptOnce(
 }
 
 /** Waits, or stops waiting when the job is aborted. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignalLike): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

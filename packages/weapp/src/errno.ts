@@ -9,10 +9,15 @@ import {
   tooManyRedirects,
 } from '@dl/core';
 
-/** What a platform's `fail` callback may carry: WeChat family (`errMsg`, `errno`) or Alipay (`error`, `errorMessage`). */
+/**
+ * What a platform's `fail` callback may carry: WeChat family (`errMsg`, `errno`), Douyin (`errMsg`, `errNo`
+ * as its typings spell it), or Alipay (`error`, `errorMessage`).
+ */
 export interface PlatformFailResult {
   errMsg?: string;
   errno?: number;
+  /** Douyin's spelling of `errno`. */
+  errNo?: number;
   errCode?: number;
   error?: number;
   errorMessage?: string;
@@ -70,6 +75,11 @@ export function failReason(raw: PlatformFailResult | undefined): string {
   return reason || 'unknown error';
 }
 
+/** The platform's numeric code: WeChat's `errno`, Douyin's `errNo`, or the older `errCode`. */
+function platformErrno(raw: PlatformFailResult | undefined): number | undefined {
+  return raw?.errno ?? raw?.errNo ?? raw?.errCode;
+}
+
 // The reason names the failure more precisely than a numeric code when platforms reuse codes.
 const REASON_KINDS: Array<[RegExp, Kind]> = [
   [/too many redirects/i, 'too-many-redirects'],
@@ -82,7 +92,7 @@ const REASON_KINDS: Array<[RegExp, Kind]> = [
 function kindOf(raw: PlatformFailResult | undefined, reason: string): Kind {
   const byReason = REASON_KINDS.find(([pattern]) => pattern.test(reason))?.[1];
   if (typeof raw?.error === 'number') return (byReason ?? ALIPAY_ERROR_KINDS[raw.error] ?? 'network') as Kind;
-  const errno = raw?.errno ?? raw?.errCode;
+  const errno = platformErrno(raw);
   if (typeof errno === 'number' && WX_ERRNO_KINDS[errno]) return WX_ERRNO_KINDS[errno]!;
   if (/^abort/i.test(reason)) return 'abort';
   return byReason ?? 'network';
@@ -102,7 +112,7 @@ export interface NormalisedFailure {
 export function normaliseFailure(raw: PlatformFailResult | undefined): NormalisedFailure {
   const reason = failReason(raw);
   const kind = kindOf(raw, reason);
-  const errno = raw?.errno ?? raw?.errCode;
+  const errno = platformErrno(raw);
   switch (kind) {
     case 'timeout':
       return { error: timeoutError(), busy: false };
@@ -133,6 +143,7 @@ export function fileSystemErrno(errno: number | undefined, reason: string): numb
 export function fileManagerFailure(raw: PlatformFailResult | undefined): DownloadError {
   const reason = failReason(raw);
   // WeChat's file-system errno 1300002 is "no such file or directory".
-  const errno = raw?.errno === 1300002 ? ERRNO.FILE_SYSTEM_NO_DIR : fileSystemErrno(undefined, reason);
+  const errno =
+    platformErrno(raw) === 1300002 ? ERRNO.FILE_SYSTEM_NO_DIR : fileSystemErrno(undefined, reason);
   return fileSystemError(reason, errno);
 }

@@ -5,19 +5,30 @@
  * @packageDocumentation
  */
 import { bindDownloader, contractCapabilities } from '@dl/core';
-import type { AdapterInfo, DownloadTaskPromise } from '@dl/types';
+import type { AdapterInfo, DownloadFile } from '@dl/types';
 import { createWeappDriver } from './driver';
-import type { WeappDownloadFileOptions } from './options';
+import type { WeappPlatformOptions } from './options';
 import { findGlobalPlatform, type MiniProgramPlatform } from './platform';
 
 export { DownloadError, isDownloadError } from '@dl/core';
 export type * from '@dl/types';
 export { ALIPAY_ERROR_KINDS, normaliseFailure, type PlatformFailResult, WX_ERRNO_KINDS } from './errno';
 export type { WeappDownloadFileOptions, WeappPlatformOptions } from './options';
-export type { MiniProgramPlatform } from './platform';
+export type {
+  MiniProgramPlatform,
+  PlatformDownloadOptions,
+  PlatformDownloadSuccess,
+  PlatformDownloadTask,
+  PlatformFileSystem,
+  PlatformHeadersEvent,
+  PlatformProgressEvent,
+} from './platform';
 
-/** `downloadFile` on mini-programs: the contract's options plus the platform's own (enableHttp2, …). */
-export type WeappDownloadFile = (options: WeappDownloadFileOptions) => DownloadTaskPromise;
+/**
+ * `downloadFile` on mini-programs: the contract's options plus the platform's own (enableHttp2, …), the
+ * result typed by whether `filePath` was given (see `DownloadFile`).
+ */
+export type WeappDownloadFile = DownloadFile<WeappPlatformOptions>;
 
 export interface WeappDownloaderOptions {
   /** Downloads that run at once; the rest wait. WeChat allows 10 network tasks in all. @default 10 */

@@ -7,7 +7,7 @@ export function readHeadersEvent(event: PlatformHeadersEvent | undefined): {
   header: ResponseHeaders;
   statusCode?: number;
 } {
-  const header = headersToRecord(event?.header ?? event?.headers);
+  const header = headersToRecord(asRecord(event?.header ?? event?.headers));
   return typeof event?.statusCode === 'number' ? { header, statusCode: event.statusCode } : { header };
 }
 
@@ -19,5 +19,10 @@ export function savedTempPath(result: PlatformDownloadSuccess | undefined): stri
 /** The success result's headers, if the platform put them there (Alipay does; WeChat does not). */
 export function successHeaders(result: PlatformDownloadSuccess | undefined): ResponseHeaders | undefined {
   const header = result?.header ?? result?.headers;
-  return header && typeof header === 'object' ? headersToRecord(header) : undefined;
+  return header && typeof header === 'object' ? headersToRecord(asRecord(header)) : undefined;
+}
+
+/** A platform's object of named values (headers, profile), read as a record. */
+export function asRecord(value: object | undefined): Readonly<Record<string, unknown>> | undefined {
+  return value as Readonly<Record<string, unknown>> | undefined;
 }

@@ -52,6 +52,30 @@ describe('WeChat errno table', () => {
   });
 });
 
+describe('Douyin { errMsg, errNo } failures (errno as its typings spell it)', () => {
+  it('errNo is read as errno: the code comes from the table, not only from the reason', () => {
+    expect(
+      normaliseFailure({ errMsg: 'downloadFile:fail url not in domain list', errNo: 600002 }).error,
+    ).toMatchObject({ code: 'INVALID_ARGUMENT', errno: 600009 });
+    expect(normaliseFailure({ errMsg: 'downloadFile:fail write failed', errNo: 603301 }).error).toMatchObject(
+      {
+        code: 'FILE_SYSTEM',
+        errno: 603301,
+      },
+    );
+    expect(normaliseFailure({ errMsg: 'downloadFile:fail request failed', errNo: 600007 }).busy).toBe(true);
+  });
+
+  it('errno wins when a result carries both spellings', () => {
+    const { error } = normaliseFailure({ errMsg: 'downloadFile:fail odd', errno: 603300, errNo: 600002 });
+    expect(error).toMatchObject({ code: 'FILE_SYSTEM', errno: 603300 });
+  });
+
+  it('a file-system manager failure with errNo 1300002 is a missing directory', () => {
+    expect(fileManagerFailure({ errMsg: 'saveFile:fail not found', errNo: 1300002 }).errno).toBe(603303);
+  });
+});
+
 describe('Alipay { error, errorMessage } failures', () => {
   const cases: Array<[number, string, string, boolean]> = [
     [12, 'connect ECONNREFUSED 127.0.0.1:1', 'NETWORK', false],

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import type { ConformanceTarget } from '@dl/conformance';
 import { diskSandbox, useTestServer } from '@dl/conformance/node';
 import type { EmulatorOptions, MiniProgramEmulator } from '@dl/weapp-emulator';
-import { createDownloader, type MiniProgramPlatform } from '../../src/index';
+import { createDownloader as createFromSource, type MiniProgramPlatform } from '../../src/index';
+
+/** `createDownloader` from the sources (the default) or from the built package loaded in a platform realm. */
+export type CreateDownloader = (
+  platform: MiniProgramPlatform,
+) => Pick<ConformanceTarget, 'downloadFile' | 'adapter'>;
 
 /**
  * A conformance target: @dl/weapp bound to a fresh platform emulator whose temporary and user-data
@@ -12,6 +17,7 @@ import { createDownloader, type MiniProgramPlatform } from '../../src/index';
 export async function emulatorTarget(
   name: string,
   create: (options: EmulatorOptions) => MiniProgramEmulator,
+  createDownloader: CreateDownloader = createFromSource,
 ): Promise<ConformanceTarget> {
   const sandbox = await diskSandbox(`dl-weapp-${name.replace(/\W+/g, '-')}`);
   const emulator = create({

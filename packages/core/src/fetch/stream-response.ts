@@ -1,19 +1,6 @@
 import type { ResponseHeaders } from '@dl/types';
-import type { DownloadJob } from './driver';
-import { type DownloadError, isDownloadError, networkError } from './errors';
-import { headersToRecord } from './headers';
-
-/**
- * The size progress events announce: Content-Length, unless the body is content-encoded (the platform
- * decodes it, so the length counts bytes nobody will see) or the length is missing or malformed: then 0.
- */
-export function expectedBodyLength(header: ResponseHeaders): number {
-  const encoding = header['content-encoding'];
-  if (encoding && encoding.toLowerCase() !== 'identity') return 0;
-  const length = header['content-length'];
-  if (length === undefined || !/^\d+$/.test(length.trim())) return 0;
-  return Number(length);
-}
+import type { DownloadJob } from '../driver';
+import { expectedBodyLength, headersToRecord } from '../headers';
 
 /** Where streamed bytes go: a file, an OPFS writable, a list of chunks. */
 export interface ByteSink {
@@ -67,16 +54,4 @@ export async function streamResponse(
   job.headers(response.status, header);
   const dataLength = response.body ? await pumpBody(response.body, sink, job, expectedBodyLength(header)) : 0;
   return { statusCode: response.status, header, dataLength };
-}
-
-/**
- * Maps whatever a fetch or body read threw to the task's error: the abort/timeout reason when the job
- * was stopped, a DownloadError as it is, anything else NETWORK with the platform's reason.
- */
-export function toDownloadError(error: unknown, job: DownloadJob): DownloadError {
-  if (job.signal.aborted && isDownloadError(job.signal.reason)) return job.signal.reason;
-  if (isDownloadError(error)) return error;
-  const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  const reason = cause?.message ?? cause?.code ?? (error instanceof Error ? error.message : String(error));
-  return networkError(reason, error);
 }

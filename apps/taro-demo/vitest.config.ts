@@ -1,0 +1,20 @@
+import { defineProject } from 'vitest/config';
+import { sourceResolution } from '../../vitest.shared';
+
+/**
+ * The Taro demo, built for real: the global setup runs `taro build` for weapp and h5 once per run; the
+ * tests read the mini-program bundle and drive the web build in headless Chromium. The tests' own imports
+ * (the test server) resolve to TypeScript sources like every project's; the Taro builds consume dl's
+ * `dist/`.
+ */
+export default defineProject({
+  ...sourceResolution,
+  test: {
+    name: 'taro',
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

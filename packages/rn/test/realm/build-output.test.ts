@@ -1,0 +1,31 @@
+import { checkGlobals } from '@dl/conformance/realm';
+import { describe, expect, it } from 'vitest';
+import { bundleRn, reactNativeRealm } from './built-rn';
+
+describe('the built @dl/rn as Metro bundles it', () => {
+  it('parses as ECMAScript 2015 and names no web global (older React Native lacks or breaks them)', async () => {
+    // `crypto` and `reportError` are read only behind a `typeof` check.
+    expect(checkGlobals(await bundleRn(), ['crypto', 'reportError'])).toEqual({ webOnly: [], unknown: [] });
+  });
+});
+
+describe("the realms' URL is React Native's own", () => {
+  it('0.76: the accessors throw "not implemented", as on React Native 0.76 and earlier', async () => {
+    const realm = await reactNativeRealm('0.76');
+    expect(() => realm.evaluate("new URL('http://127.0.0.1:8080/a').pathname")).toThrow(/not implemented/);
+    expect(() => realm.evaluate("new URL('http://127.0.0.1:8080/a').protocol")).toThrow(/not implemented/);
+  });
+
+  it('0.88: the accessors work, by regular expressions', async () => {
+    const realm = await reactNativeRealm('0.88');
+    expect(realm.evaluate("new URL('http://127.0.0.1:8080/a?b').pathname")).toBe('/a');
+    expect(realm.evaluate("new URL('http://127.0.0.1:8080/a').host")).toBe('127.0.0.1:8080');
+  });
+
+  it('neither realm has the other web globals', async () => {
+    const realm = await reactNativeRealm('0.76');
+    for (const name of ['AbortController', 'queueMicrotask', 'fetch', 'TextEncoder', 'Headers']) {
+      expect(realm.evaluate(`typeof ${name}`), name).toBe('undefined');
+    }
+  });
+});
