@@ -7,6 +7,8 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'apps/*/vitest.config.ts',
       'packages/h5/vitest.chromium.config.ts',
+      'packages/h5/vitest.firefox.config.ts',
+      'packages/h5/vitest.webkit.config.ts',
       'packages/weapp/vitest.realm.config.ts',
       'packages/rn/vitest.realm.config.ts',
     ],

@@ -56,7 +56,9 @@ function adapterInfo(): AdapterInfo {
     }),
     notes: [
       'tempFilePath is a blob: URL holding the bytes in memory until releaseFile(tempFilePath) is called.',
-      'filePath saves into the Origin Private File System; where it is missing, filePath fails with FILE_SYSTEM.',
+      opfs
+        ? 'filePath saves into the Origin Private File System; where it is missing, filePath fails with FILE_SYSTEM.'
+        : 'This runtime has no Origin Private File System (navigator.storage.getDirectory): filePath fails with FILE_SYSTEM.',
       'Redirects are followed by the browser (up to 20); too many fail with NETWORK, not TOO_MANY_REDIRECTS.',
       'Cross-origin response headers other than the CORS-safelisted ones are visible only when listed in Access-Control-Expose-Headers; a hidden Content-Encoding makes the size approximate.',
     ],

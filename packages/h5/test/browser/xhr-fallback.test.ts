@@ -9,7 +9,7 @@ import { readObjectUrl } from '../support/object-urls';
 
 const server = () => inject('testServerUrl');
 
-it('Chromium streams fetch bodies, so the default transport is fetch', async () => {
+it('this browser streams fetch bodies, so the default transport is fetch', async () => {
   expect(supportsStreamingFetch()).toBe(true);
   // Watched at the platform's own fetch: the default downloader's request goes through it.
   const url = new URL(fileUrl(server(), { size: 100, seed: 80 })).href;

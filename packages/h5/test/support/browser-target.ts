@@ -1,5 +1,6 @@
 import type { ConformanceTarget } from '@dl/conformance';
 import { inject } from 'vitest';
+import { server } from 'vitest/browser';
 import { createDownloader, type H5Transport } from '../../src/index';
 import { readObjectUrl, watchObjectUrls } from './object-urls';
 import { listDirectory, makeDirectory, readFile } from './opfs';
@@ -17,7 +18,8 @@ export function browserTarget(transport: H5Transport): ConformanceTarget {
   const base = `dl-tests/${transport}-${Date.now().toString(36)}-${++runs}`;
   let dirs = 0;
   return {
-    name: `h5 (chromium, ${transport})`,
+    // The engine this project runs in (chromium, firefox or webkit), as vitest launched it.
+    name: `h5 (${server.browser}, ${transport})`,
     downloadFile,
     adapter,
     serverUrl: () => inject('testServerUrl'),

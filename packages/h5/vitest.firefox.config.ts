@@ -1,0 +1,4 @@
+import { browserProject } from './browsers/project';
+
+/** The adapter in headless Firefox ESR, over WebDriver BiDi (puppeteer-core). */
+export default browserProject('firefox');
