@@ -24,6 +24,6 @@ export {
 export { partFileName, tempFileName } from './file-names';
 export { expectedBodyLength, type HeadersLike, headersToRecord } from './headers';
 export { UNKNOWN_SIZE_INTERVAL_MS } from './progress';
-export { followRedirects, type RedirectHop, redirectTarget } from './redirects';
+export { followRedirects, isRedirect, type RedirectHop, redirectTarget } from './redirects';
 export { reportError } from './report-error';
 export { MAX_TIMER_MS } from './validate';

@@ -9,13 +9,18 @@ const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 /** Request headers that carry the caller's credentials: never sent to another origin than the first. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
+/** Whether a response is a redirect (a redirect status with a Location), whatever its target is worth. */
+export function isRedirect(statusCode: number, location: string | null | undefined): boolean {
+  return REDIRECT_STATUSES.indexOf(statusCode) >= 0 && location != null;
+}
+
 /**
  * Where a response sends the client next, for drivers that follow redirects by hand (to count them):
  * the absolute URL when `statusCode` is a redirect with a `Location`, else undefined. A Location that is
  * not an http(s) URL fails with NETWORK: only http(s) is ever fetched, redirects included.
  */
 export function redirectTarget(statusCode: number, location: string | null | undefined, from: string) {
-  if (REDIRECT_STATUSES.indexOf(statusCode) < 0 || location == null) return undefined;
+  if (!isRedirect(statusCode, location) || location == null) return undefined;
   const next = parseHttpUrl(location, from);
   if (typeof next === 'string') {
     throw networkError(

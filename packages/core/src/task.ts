@@ -9,7 +9,14 @@ import type {
 } from '@dl/types';
 import { createAbortSource } from './abort';
 import type { DownloadDriver, DownloadJob, SavedFile } from './driver';
-import { abortError, DownloadError, isDownloadError, networkError, timeoutError } from './errors';
+import {
+  abortError,
+  DownloadError,
+  invalidArgument,
+  isDownloadError,
+  networkError,
+  timeoutError,
+} from './errors';
 import { ListenerSet } from './listeners';
 import { ProgressTracker } from './progress';
 import type { ConcurrencyQueue, QueueTicket } from './queue';
@@ -129,9 +136,10 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     state = 'stopping';
     stopReason = reason;
     clearTimeout(deadline);
-    controller.abort(reason);
-    // The driver settles once it has stopped and cleaned up; this is only a backstop.
+    // The driver settles once it has stopped and cleaned up; this is only a backstop. Armed before the
+    // abort, whose listeners may settle the task at once (finish() then clears it).
     grace = setTimeout(() => settleFailure(reason), ABORT_GRACE_MS);
+    controller.abort(reason);
   }
 
   const job: DownloadJob = {
@@ -144,6 +152,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       sendHeaders(statusCode, header);
     },
     commit() {
+      if (state === 'committing') return true;
       if (state !== 'running') return false;
       state = 'committing';
       clearTimeout(deadline);
@@ -198,7 +207,11 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     if (checked instanceof DownloadError) return settleFailure(checked);
     Object.assign(job, { url: checked.url, header: checked.header, filePath: checked.filePath });
     if (userSignal?.aborted) return settleFailure(abortError());
-    userSignal?.addEventListener('abort', onUserAbort, { once: true });
+    try {
+      userSignal?.addEventListener('abort', onUserAbort, { once: true });
+    } catch {
+      return settleFailure(invalidArgument('invalid signal: its addEventListener threw'));
+    }
     state = 'queued';
     ticket = context.queue.enqueue(run);
   });

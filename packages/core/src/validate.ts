@@ -19,8 +19,8 @@ export interface ValidatedOptions {
 
 // RFC 9110 token characters: what a header name may contain.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-// RFC 9110 field values: visible Latin-1 text, spaces and tabs; no controls (CR, LF, NUL).
-const HEADER_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/;
+// RFC 9110 field values: visible Latin-1 text, spaces and tabs; no controls (C0, DEL, C1).
+const HEADER_VALUE = /^[\t\u0020-\u007e\u00a0-\u00ff]*$/;
 const CALLBACKS = ['success', 'fail', 'complete'] as const;
 
 /**

@@ -19,6 +19,7 @@ it('@dl/core exports exactly its public surface', () => {
     'headersToRecord',
     'invalidArgument',
     'isDownloadError',
+    'isRedirect',
     'networkError',
     'partFileName',
     'redirectTarget',

@@ -139,6 +139,51 @@ describe('the commit point: when a task can no longer be aborted', () => {
   });
 });
 
+describe('stopping leaves nothing running', () => {
+  it('a driver that fails synchronously inside its abort listener leaves no grace timer behind', async () => {
+    vi.useFakeTimers();
+    try {
+      const driver: DownloadDriver = {
+        start: (job) => job.signal.addEventListener('abort', () => job.fail(networkError('stopped'))),
+      };
+      const task = createDownloadFile(driver)({ url, timeout: 0 });
+      await vi.advanceTimersByTimeAsync(0);
+      task.abort();
+      await expect(task).rejects.toMatchObject({ code: 'ABORTED' });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('commit() a second time is still true: the task was not stopped', async () => {
+    const { driver, jobs } = manualDriver();
+    const task = createDownloadFile(driver)({ url });
+    await until(() => jobs.length === 1);
+    const job = jobs[0] as DownloadJob;
+    expect(job.commit()).toBe(true);
+    expect(job.commit()).toBe(true);
+    job.succeed(saved());
+    await expect(task).resolves.toMatchObject({ statusCode: 200 });
+  });
+
+  it('a caller signal whose addEventListener throws fails the task with INVALID_ARGUMENT, not silence', async () => {
+    const signal = {
+      aborted: false,
+      addEventListener: () => {
+        throw new Error('broken polyfill');
+      },
+      removeEventListener: () => {},
+    };
+    const { driver, jobs } = manualDriver();
+    await expect(createDownloadFile(driver)({ url, signal })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      errMsg: expect.stringMatching(/invalid signal/),
+    });
+    expect(jobs).toHaveLength(0);
+  });
+});
+
 describe('abort without the platform’s AbortController', () => {
   it('the job signal fires its listeners once, with the reason, and forgets them', async () => {
     const { driver, jobs } = manualDriver();

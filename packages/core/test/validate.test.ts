@@ -41,6 +41,7 @@ describe('validateOptions', () => {
     ['a function header value', { header: { 'x-a': () => 'v' } }, /must be a string, number or boolean/],
     ['a NUL in a header value', { header: { 'x-a': 'a\u0000b' } }, /invalid header value/],
     ['a DEL in a header value', { header: { 'x-a': 'a\u007fb' } }, /invalid header value/],
+    ['a C1 control (NEL) in a header value', { header: { 'x-a': 'a\u0085b' } }, /invalid header value/],
     ['a header value beyond Latin-1', { header: { 'x-a': 'naïve 漢字' } }, /invalid header value/],
   ])('%s fails with INVALID_ARGUMENT', (_name, extra, message) => {
     const result = bad({ url: 'http://127.0.0.1/x', ...extra });

@@ -9,8 +9,8 @@ import {
   followRedirects,
   headersToRecord,
   isDownloadError,
+  isRedirect,
   networkError,
-  redirectTarget,
   tempFileName,
   toDownloadError,
   UNKNOWN_SIZE_INTERVAL_MS,
@@ -58,7 +58,9 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
       toFile: partPath,
       onResponse(statusCode, raw) {
         const header = headersToRecord(raw);
-        final = redirectTarget(statusCode, header.location, url) === undefined;
+        // Not redirectTarget: a bad Location must not throw here, inside the native library's event
+        // callback (fatal in React Native); followRedirects fails the task with it.
+        final = !isRedirect(statusCode, header.location);
         if (!final) return;
         job.headers(statusCode, header);
         expected = expectedBodyLength(header);

@@ -113,8 +113,11 @@ function attemptOnce(
     let expected = 0;
     let written = 0;
     let task: PlatformDownloadTask | undefined;
+    let settled = false;
     const onAbort = () => task?.abort();
     const settle = (attempt: Attempt) => {
+      if (settled) return;
+      settled = true;
       job.signal.removeEventListener('abort', onAbort);
       resolve(attempt);
     };
@@ -131,9 +134,17 @@ function attemptOnce(
     if (timeout !== undefined) options.timeout = timeout;
     if (filePath !== undefined) options.filePath = filePath;
 
-    // A platform that throws here rejects the attempt, which fails the task (asyncDriver maps the error).
-    task = platform.downloadFile(options);
+    // Listening first: a platform may call success or fail before downloadFile returns.
     job.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      task = platform.downloadFile(options);
+    } catch (thrown) {
+      // Whatever the platform throws (an Error or a fail-shaped object) is normalised like a fail result.
+      const raw = thrown instanceof Error ? { errMsg: thrown.message } : (thrown as PlatformFailResult);
+      settle({ ok: false, ...normaliseFailure(raw) });
+      return;
+    }
+    if (settled) return;
 
     task?.onHeadersReceived?.((event) => {
       const received = readHeadersEvent(event);

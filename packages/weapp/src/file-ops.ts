@@ -9,7 +9,7 @@ function call<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (typeof method !== 'function') {
-      reject({ errMsg: 'fail file system method not supported' } satisfies PlatformFailResult);
+      reject({ errMsg: 'file system method not supported' } satisfies PlatformFailResult);
       return;
     }
     try {
@@ -19,7 +19,7 @@ function call<T>(
         fail: (result: PlatformFailResult) => reject(result),
       });
     } catch (error) {
-      reject({ errMsg: `fail ${error instanceof Error ? error.message : String(error)}` });
+      reject({ errMsg: error instanceof Error ? error.message : String(error) });
     }
   });
 }

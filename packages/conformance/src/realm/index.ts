@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { createRequire } from 'node:module';
-import { runInContext, runInNewContext, createContext as vmContext } from 'node:vm';
+import { runInContext, createContext as vmContext } from 'node:vm';
 import { type Node as AcornNode, parse } from 'acorn';
 import { build } from 'esbuild';
 import { analyze } from 'eslint-scope';
@@ -50,10 +50,20 @@ export const TIMER_AND_CONSOLE_GLOBALS = [
 /** What a CommonJS module's code sees besides globals (mini-programs load every file as such a module). */
 export const COMMONJS_MODULE_SCOPE = ['module', 'exports', 'require'] as const;
 
-/** The names of ECMAScript's built-in globals, as a fresh V8 realm has them. */
-export function ecmaScriptGlobals(): string[] {
-  return runInNewContext('Object.getOwnPropertyNames(globalThis)') as string[];
-}
+/**
+ * ECMAScript 2017's global names: what the mini-program base library provides on every engine it
+ * supports. Later ones (`globalThis`, `BigInt`, `WeakRef`, `AggregateError`, …) are missing on older iOS.
+ */
+// biome-ignore format: a list of names reads best packed
+export const ECMASCRIPT_2017_GLOBALS = [
+  'Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol', 'Date', 'Promise', 'RegExp',
+  'Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError',
+  'JSON', 'Math', 'Intl', 'Reflect', 'Proxy', 'Map', 'Set', 'WeakMap', 'WeakSet',
+  'ArrayBuffer', 'SharedArrayBuffer', 'Atomics', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray',
+  'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array',
+  'parseFloat', 'parseInt', 'isFinite', 'isNaN', 'decodeURI', 'decodeURIComponent', 'encodeURI',
+  'encodeURIComponent', 'escape', 'unescape', 'eval', 'Infinity', 'NaN', 'undefined',
+] as const;
 
 export interface BundleOptions {
   /** Resolution conditions, as the app's bundler uses them (e.g. `['react-native']`); `import`/`default` always apply. */
@@ -124,7 +134,7 @@ export interface GlobalsCheck {
 export function checkGlobals(code: string, allowed: readonly string[]): GlobalsCheck {
   const used = freeGlobals(parseAtEcmaScript2015(code));
   const known = new Set([
-    ...ecmaScriptGlobals(),
+    ...ECMASCRIPT_2017_GLOBALS,
     ...TIMER_AND_CONSOLE_GLOBALS,
     ...COMMONJS_MODULE_SCOPE,
     ...allowed,
@@ -175,6 +185,18 @@ export function createRealm(options: RealmOptions = {}): Realm {
     ...options.globals,
   };
   const context = vmContext(sandbox, { name: 'dl platform realm' });
+  // Only ECMAScript 2017's globals and the sandbox's: V8's newer ones (globalThis, WeakRef, …) are not
+  // on every platform.
+  const keep = [...ECMASCRIPT_2017_GLOBALS, ...Object.keys(sandbox)];
+  runInContext(
+    `(function (keep) {
+      var global = this;
+      Object.getOwnPropertyNames(global).forEach(function (name) {
+        if (keep.indexOf(name) < 0) delete global[name];
+      });
+    }).call(this, ${JSON.stringify(keep)})`,
+    context,
+  );
   const load = <T>(code: string, require?: (specifier: string) => unknown): T => {
     const wrapper = runInContext(`(function (module, exports, require) {\n${code}\n})`, context) as (
       module: { exports: unknown },

@@ -1,3 +1,4 @@
+import { reportError } from '@dl/core';
 import { NativeFailure, type NativeFileBackend, type NativeTransfer } from '../backend';
 import type {
   BlobUtilModule,
@@ -29,6 +30,18 @@ export function translateBlobUtilError(error: unknown): NativeFailure {
   return new NativeFailure(kind, message || 'unknown error', { cause: error });
 }
 
+/**
+ * Runs dl's handler of a native event: an exception thrown into the library's event callback is fatal in
+ * React Native, so it is reported instead.
+ */
+function guarded(handler: () => void): void {
+  try {
+    handler();
+  } catch (error) {
+    reportError(error);
+  }
+}
+
 /** Header values as strings; the library passes the platform's map through (names in its casing). */
 function toStringRecord(headers: unknown): Record<string, string> {
   const record: Record<string, string> = {};
@@ -57,10 +70,12 @@ export function createBlobUtilBackend(blobUtil: BlobUtilModule): NativeFileBacke
         // The library hands every task's state events to every listener, and Android sends each twice.
         if (responded || info.taskId !== task.taskId) return;
         responded = true;
-        request.onResponse(Number(info.status), toStringRecord(info.headers));
+        guarded(() => request.onResponse(Number(info.status), toStringRecord(info.headers)));
       };
       task.stateChange(respond);
-      task.progress(BLOB_UTIL_PROGRESS, (received, total) => request.onProgress(received, total));
+      task.progress(BLOB_UTIL_PROGRESS, (received, total) =>
+        guarded(() => request.onProgress(received, total)),
+      );
       const done = task.then(
         async (response: BlobUtilResponse) => {
           const info = response.info();

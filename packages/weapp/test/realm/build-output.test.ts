@@ -70,6 +70,10 @@ describe('the realm the built package is proved in', () => {
   it('has ECMAScript, timers and console, and none of the web or Node globals', () => {
     const realm = createRealm();
     for (const name of WEB_ONLY_GLOBALS) expect(realm.evaluate(`typeof ${name}`), name).toBe('undefined');
+    // Nor ECMAScript's own after 2017, which older iOS engines lack.
+    for (const name of ['globalThis', 'WeakRef', 'BigInt', 'AggregateError']) {
+      expect(realm.evaluate(`typeof ${name}`), name).toBe('undefined');
+    }
     for (const name of TIMER_AND_CONSOLE_GLOBALS)
       expect(realm.evaluate(`typeof ${name}`), name).not.toBe('undefined');
   });
