@@ -23,8 +23,8 @@ export function contractCapabilities(overrides: Partial<AdapterCapabilities> = {
 }
 
 /** What an adapter's `createDownloader` returns: a `downloadFile` with its own queue, and its manifest. */
-export interface BoundDownloader {
-  downloadFile: DownloadFile;
+export interface BoundDownloader<Extra extends object = object> {
+  downloadFile: DownloadFile<Extra>;
   adapter: AdapterInfo;
 }
 
@@ -32,11 +32,11 @@ export interface BoundDownloader {
  * Binds a platform driver into a `downloadFile` with its own queue, and the adapter's manifest with the
  * queue's real limit, so the manifest never claims a concurrency the downloader does not have.
  */
-export function bindDownloader(
-  driver: DownloadDriver,
+export function bindDownloader<Extra extends object = object>(
+  driver: DownloadDriver<Extra>,
   adapter: AdapterInfo,
   config: DownloaderConfig = {},
-): BoundDownloader {
+): BoundDownloader<Extra> {
   const maxConcurrent = config.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
   return {
     downloadFile: createDownloadFile(driver, { ...config, maxConcurrent }),

@@ -1,21 +1,21 @@
 import type { DownloadDriver, DownloadJob } from './driver';
 import { type DownloadError, toDownloadError } from './errors';
 
-export interface AsyncDriverOptions {
+export interface AsyncDriverOptions<Extra extends object = object> {
   /** Removes a saved file nobody will get (see {@link DownloadDriver.discard}). */
-  discard?: DownloadDriver['discard'];
+  discard?: DownloadDriver<Extra>['discard'];
   /** Maps whatever the download threw to the task's error. @default toDownloadError */
-  toError?: (error: unknown, job: DownloadJob) => DownloadError;
+  toError?: (error: unknown, job: DownloadJob<Extra>) => DownloadError;
 }
 
 /**
  * A driver written as one async function: it reports and succeeds through the job, and whatever it
  * throws fails the job, so no driver can leave a task unsettled by an unexpected exception.
  */
-export function asyncDriver(
-  download: (job: DownloadJob) => Promise<void>,
-  options: AsyncDriverOptions = {},
-): DownloadDriver {
+export function asyncDriver<Extra extends object = object>(
+  download: (job: DownloadJob<Extra>) => Promise<void>,
+  options: AsyncDriverOptions<Extra> = {},
+): DownloadDriver<Extra> {
   const toError = options.toError ?? toDownloadError;
   return {
     start(job) {

@@ -11,9 +11,13 @@ export interface DownloaderConfig {
 }
 
 /** Builds an adapter's `downloadFile` from its platform driver. Each call has its own queue. */
-export function createDownloadFile(driver: DownloadDriver, config: DownloaderConfig = {}): DownloadFile {
+export function createDownloadFile<Extra extends object>(
+  driver: DownloadDriver<Extra>,
+  config: DownloaderConfig = {},
+): DownloadFile<Extra> {
   const queue = new ConcurrencyQueue(config.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
-  const context = { driver, queue, baseUrl: config.baseUrl };
+  // The task hands the driver the caller's other options as `extra`, typed by the adapter's `Extra`.
+  const context = { driver: driver as DownloadDriver, queue, baseUrl: config.baseUrl };
   // One implementation for every overload of DownloadFile: the overloads only narrow the result's type.
-  return ((options: DownloadFileOptions) => createTask(options, context)) as DownloadFile;
+  return ((options: DownloadFileOptions) => createTask(options, context)) as DownloadFile<Extra>;
 }

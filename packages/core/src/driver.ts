@@ -18,15 +18,20 @@ export interface SavedFile {
  * One download handed to a platform driver. The driver reports what happens; `@dl/core` turns the
  * reports into the contract (order, progress rules, callbacks, promise), so drivers stay platform code.
  */
-export interface DownloadJob {
+export interface DownloadJob<Extra extends object = object> {
   /** Validated absolute http(s) URL. */
   readonly url: string;
   /** Validated request headers. */
   readonly header: Readonly<Record<string, string>>;
   /** The caller's target, when given. */
   readonly filePath?: string;
-  /** The caller's options as given, for platform options the contract does not name. */
+  /** The caller's options as given (unvalidated). */
   readonly options: Readonly<DownloadFileOptions>;
+  /**
+   * The caller's options the contract does not name — the adapter's own (`Extra`), passed on as given:
+   * the driver checks what it reads.
+   */
+  readonly extra: Readonly<Partial<Extra>>;
   /**
    * Aborts on `task.abort()`, the `signal` option or the timeout; its `reason` is the `DownloadError`
    * the task will fail with. On abort the driver stops the request, removes what it wrote, then settles.
@@ -50,9 +55,9 @@ export interface DownloadJob {
 }
 
 /** The platform half of an adapter: start a request, stream bytes to a file, stop when asked. */
-export interface DownloadDriver {
+export interface DownloadDriver<Extra extends object = object> {
   /** Begin the download. Must settle the job exactly once, also after `job.signal` aborts. */
-  start(job: DownloadJob): void;
+  start(job: DownloadJob<Extra>): void;
   /**
    * Remove a saved file nobody will get: the task was aborted (or timed out) in the moment between the
    * driver saving it and the task settling. Without it such a file would be left behind.

@@ -1,7 +1,7 @@
 import type { DownloadErrorCode, DownloadError as DownloadErrorShape, DownloadFailResult } from '@dl/types';
 import type { DownloadJob } from './driver';
 
-/** WeChat-compatible errno values (see `DownloadErrnos` in `@dl/types`). */
+/** WeChat-compatible errno values (the table in `@dl/types`' `DownloadErrorCode`). */
 export const ERRNO = {
   NETWORK: 600000,
   URL_SCHEME_INVALID: 600005,

@@ -21,7 +21,7 @@ import { ListenerSet } from './listeners';
 import { ProgressTracker } from './progress';
 import type { ConcurrencyQueue, QueueTicket } from './queue';
 import { callSafely, reportError } from './report-error';
-import { validateOptions } from './validate';
+import { extraOptions, validateOptions } from './validate';
 
 /** How long an aborted driver gets to stop and clean up before the task settles without it. */
 export const ABORT_GRACE_MS = 5_000;
@@ -146,6 +146,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     url: '',
     header: {},
     options: callbacks as DownloadFileOptions,
+    extra: extraOptions(callbacks),
     signal: controller.signal,
     headers(statusCode, header) {
       if (state !== 'running' || headersSent) return;

@@ -22,6 +22,17 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // RFC 9110 field values: visible Latin-1 text, spaces and tabs; no controls (C0, DEL, C1).
 const HEADER_VALUE = /^[\t\u0020-\u007e\u00a0-\u00ff]*$/;
 const CALLBACKS = ['success', 'fail', 'complete'] as const;
+/** The options the contract names; any other is the adapter's (`DownloadJob.extra`). */
+const CONTRACT_OPTIONS = ['url', 'header', 'timeout', 'filePath', 'signal', ...CALLBACKS];
+
+/** The caller's options the contract does not name, as given. */
+export function extraOptions(options: object): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  for (const name of Object.keys(options)) {
+    if (CONTRACT_OPTIONS.indexOf(name) < 0) extra[name] = (options as Record<string, unknown>)[name];
+  }
+  return extra;
+}
 
 /**
  * Checks the options a caller passed, returning either what the driver needs or the error the task fails

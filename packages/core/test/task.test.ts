@@ -65,6 +65,30 @@ describe('the task and its queue', () => {
   });
 });
 
+describe("the adapter's own options", () => {
+  it('reach the driver as job.extra: every option the contract does not name, as given', async () => {
+    const { driver, jobs } = manualDriver();
+    const fn = () => {};
+    const downloadFile = createDownloadFile<{ enableHttp2?: boolean; httpDNSServiceId?: string }>(driver);
+    const task = downloadFile({
+      url,
+      header: { a: 'b' },
+      timeout: 5_000,
+      filePath: '/f',
+      success: fn,
+      fail: fn,
+      complete: fn,
+      enableHttp2: true,
+      httpDNSServiceId: 'id',
+    });
+    await until(() => jobs.length === 1);
+    expect((jobs[0] as DownloadJob).extra).toEqual({ enableHttp2: true, httpDNSServiceId: 'id' });
+    task.abort();
+    (jobs[0] as DownloadJob).fail(networkError('stopped'));
+    await expect(task).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+});
+
 describe('the commit point: when a task can no longer be aborted', () => {
   it('commit() is true while running; abort() after it is a no-op and the task succeeds', async () => {
     const { driver, jobs, discarded } = manualDriver();

@@ -79,7 +79,7 @@ export function createDownloader(options: H5DownloaderOptions = {}): {
     // Relative URLs resolve against the page, as fetch would.
     baseUrl: () => (globalThis as { location?: { href?: string } }).location?.href,
   });
-  return { downloadFile: bound.downloadFile as H5DownloadFile, adapter: bound.adapter };
+  return { downloadFile: bound.downloadFile, adapter: bound.adapter };
 }
 
 export const downloadFile: H5DownloadFile = createDownloader().downloadFile;

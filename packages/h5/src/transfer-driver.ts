@@ -1,6 +1,6 @@
 import { asyncDriver, type DownloadDriver, type DownloadJob } from '@dl/core';
 import type { ResponseHeaders } from '@dl/types';
-import { credentialsFor } from './credentials';
+import { credentialsFor, type H5Extra } from './credentials';
 import { discardSaved, openSaveTarget, type SaveTarget } from './save-target';
 
 export interface H5DriverConfig {
@@ -27,8 +27,8 @@ export type Transfer = (
  * opens before the request (so an unwritable `filePath` fails at once), becomes the result once the body
  * is in, and is dropped on any failure or abort.
  */
-export function transferDriver(transfer: Transfer, config: H5DriverConfig): DownloadDriver {
-  async function download(job: DownloadJob): Promise<void> {
+export function transferDriver(transfer: Transfer, config: H5DriverConfig): DownloadDriver<H5Extra> {
+  async function download(job: DownloadJob<H5Extra>): Promise<void> {
     const credentials = credentialsFor(job, config.credentials);
     const target = await openSaveTarget(job.filePath);
     try {

@@ -1,4 +1,5 @@
 import type { DownloadDriver } from '@dl/core';
+import type { H5Extra } from './credentials';
 import { fetchTransfer } from './fetch-transfer';
 import { type H5DriverConfig, transferDriver } from './transfer-driver';
 import { xhrTransfer } from './xhr-transfer';
@@ -22,6 +23,6 @@ export function defaultTransport(): H5Transport {
   return supportsStreamingFetch() || typeof XMLHttpRequest !== 'function' ? 'fetch' : 'xhr';
 }
 
-export function createH5Driver(transport: H5Transport, config: H5DriverConfig): DownloadDriver {
+export function createH5Driver(transport: H5Transport, config: H5DriverConfig): DownloadDriver<H5Extra> {
   return transferDriver(transport === 'xhr' ? xhrTransfer : fetchTransfer, config);
 }

@@ -7,8 +7,6 @@
  * converts at its edges.
  */
 export interface NativeFileBackend {
-  /** Shown in messages and `adapter.notes`. */
-  readonly name: string;
   /** The app's cache directory, where downloads without a `filePath` go. */
   cacheDir(): string;
   /**
@@ -16,7 +14,6 @@ export interface NativeFileBackend {
    * driver follows them itself so it can apply the contract's limit of 15.
    */
   fetchToFile(request: NativeRequest): NativeTransfer;
-  exists(path: string): Promise<boolean>;
   isDir(path: string): Promise<boolean>;
   /** Size in bytes of a file. */
   size(path: string): Promise<number>;

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export type { AdapterCapabilities, AdapterInfo, AdapterName } from './adapter';
-export type { DownloadErrnos, DownloadError, DownloadErrorCode, DownloadErrorCodes } from './errors';
+export type { DownloadError, DownloadErrorCode } from './errors';
 export type { DownloadFileOptions, RequestHeaders, RequestHeaderValue } from './options';
 export type {
   DownloadFailResult,

@@ -70,8 +70,8 @@ function unexpected(errors: string[]): string[] {
 const USE_ALL = `
 import type * as dl from '@dl/types';
 type All = [
-  dl.AdapterCapabilities, dl.AdapterInfo, dl.AdapterName, dl.DownloadErrnos, dl.DownloadError,
-  dl.DownloadErrorCode, dl.DownloadErrorCodes, dl.DownloadFileOptions, dl.RequestHeaders, dl.RequestHeaderValue,
+  dl.AbortListenerOptions, dl.AbortSignalLike, dl.AdapterCapabilities, dl.AdapterInfo, dl.AdapterName,
+  dl.DownloadError, dl.DownloadErrorCode, dl.DownloadFileOptions, dl.RequestHeaders, dl.RequestHeaderValue,
   dl.DownloadFailResult, dl.DownloadFileResultFor<undefined>, dl.DownloadFileSavedResult, dl.DownloadFileSuccessLike,
   dl.DownloadFileSuccessResult, dl.DownloadFileTempResult, dl.ResponseHeaders, dl.DownloadFile, dl.DownloadTask,
   dl.DownloadTaskPromise, dl.OffHeadersReceivedCallback, dl.OffProgressUpdateCallback, dl.OnHeadersReceivedCallback,
@@ -142,5 +142,45 @@ describe('@dl/types declarations compile without the DOM (lib ES2015, types [], 
       "import type { X } from '@dl/types';\nexport type Y = X;\n",
     );
     expect(unexpected(errors)).toEqual([expect.stringContaining("Cannot find name 'Response'")]);
+  });
+});
+
+describe('the public surface', () => {
+  // Every exported name is a promise to users: adding or removing one is a deliberate change.
+  it('@dl/types exports exactly these types', () => {
+    const index = join(packageDir, 'src/index.ts');
+    const program = ts.createProgram([index], { ...DOM_FREE, noEmit: true });
+    const checker = program.getTypeChecker();
+    const source = program.getSourceFile(index);
+    const module = source && checker.getSymbolAtLocation(source);
+    const names = module ? checker.getExportsOfModule(module).map((symbol) => symbol.name) : [];
+    expect(names.sort()).toEqual([
+      'AbortListenerOptions',
+      'AbortSignalLike',
+      'AdapterCapabilities',
+      'AdapterInfo',
+      'AdapterName',
+      'DownloadError',
+      'DownloadErrorCode',
+      'DownloadFailResult',
+      'DownloadFile',
+      'DownloadFileOptions',
+      'DownloadFileResultFor',
+      'DownloadFileSavedResult',
+      'DownloadFileSuccessLike',
+      'DownloadFileSuccessResult',
+      'DownloadFileTempResult',
+      'DownloadTask',
+      'DownloadTaskPromise',
+      'OffHeadersReceivedCallback',
+      'OffProgressUpdateCallback',
+      'OnHeadersReceivedCallback',
+      'OnHeadersReceivedCallbackResult',
+      'OnProgressUpdateCallback',
+      'OnProgressUpdateCallbackResult',
+      'RequestHeaderValue',
+      'RequestHeaders',
+      'ResponseHeaders',
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import type { AbortSignalLike, ResponseHeaders } from '@dl/types';
 import { fileManagerFailure, normaliseFailure, type PlatformFailResult } from './errno';
 import { canMove, fileSize, moveInto, removeFile } from './file-ops';
 import { readHeadersEvent, savedTempPath, successHeaders } from './normalize';
-import { passThroughOptions, platformTimeout } from './options';
+import { platformTimeout, type WeappPlatformOptions } from './options';
 import type {
   MiniProgramPlatform,
   PlatformDownloadOptions,
@@ -41,10 +41,10 @@ type Attempt =
  * callbacks and events into the job's reports, tries again when the platform is out of task slots, and
  * moves a finished file into `filePath` itself so the caller's name never holds a partial file.
  */
-export function createWeappDriver(config: WeappDriverConfig): DownloadDriver {
+export function createWeappDriver(config: WeappDriverConfig): DownloadDriver<WeappPlatformOptions> {
   const firstWait = config.busyRetryMs ?? 100;
 
-  async function download(job: DownloadJob): Promise<void> {
+  async function download(job: DownloadJob<WeappPlatformOptions>): Promise<void> {
     const platform = config.platform();
     if (!platform || typeof platform.downloadFile !== 'function')
       throw networkError('no mini-program platform object (wx, my, tt, swan, qq) to download with');
@@ -103,7 +103,7 @@ export function createWeappDriver(config: WeappDriverConfig): DownloadDriver {
 
 /** One call of the platform's `downloadFile`, settled by its success or fail callback. */
 function attemptOnce(
-  job: DownloadJob,
+  job: DownloadJob<WeappPlatformOptions>,
   platform: MiniProgramPlatform,
   filePath: string | undefined,
 ): Promise<Attempt> {
@@ -123,7 +123,8 @@ function attemptOnce(
     };
 
     const options: PlatformDownloadOptions = {
-      ...passThroughOptions(job.options),
+      // WeChat's own options (enableHttp2, …) and any other the contract does not name, as given.
+      ...job.extra,
       url: job.url,
       header: { ...job.header },
       success: (result: PlatformDownloadSuccess) =>

@@ -12,7 +12,8 @@ import { findGlobalPlatform, type MiniProgramPlatform } from './platform';
 
 export { DownloadError, isDownloadError } from '@dl/core';
 export type * from '@dl/types';
-export { ALIPAY_ERROR_KINDS, normaliseFailure, type PlatformFailResult, WX_ERRNO_KINDS } from './errno';
+// The errno tables and failure normalisation stay inside: users get the contract's codes.
+export type { PlatformFailResult } from './errno';
 export type { WeappDownloadFileOptions, WeappPlatformOptions } from './options';
 export type {
   MiniProgramPlatform,
@@ -68,7 +69,7 @@ export function createDownloader(options: WeappDownloaderOptions = {}): {
     { ...adapter, capabilities: { ...adapter.capabilities, atomicFilePath } },
     { maxConcurrent: options.maxConcurrent },
   );
-  return { downloadFile: bound.downloadFile as WeappDownloadFile, adapter: bound.adapter };
+  return { downloadFile: bound.downloadFile, adapter: bound.adapter };
 }
 
 /** Downloads `options.url` with the mini-program's global `wx` (or `my`, `tt`, `swan`, `qq`). One queue per app. */

@@ -3,7 +3,8 @@ import type { DownloadFileOptions } from '@dl/types';
 
 /**
  * WeChat's own `downloadFile` options the contract does not name. These, and any other option the
- * contract does not name, are passed to the platform as given (platforms ignore what they do not know).
+ * contract does not name, are passed to the platform as given (the job's `extra`; platforms ignore what
+ * they do not know).
  */
 export interface WeappPlatformOptions {
   /** Use HTTP/2 when the server supports it (WeChat 2.10.4+). */
@@ -21,25 +22,6 @@ export interface WeappPlatformOptions {
 
 /** `downloadFile`'s options on mini-programs: the contract's plus the platform's own. */
 export type WeappDownloadFileOptions = DownloadFileOptions & WeappPlatformOptions;
-
-// The contract's fields: the driver passes their validated values itself, or keeps them from the platform.
-const CONTRACT_FIELDS = new Set([
-  'url',
-  'header',
-  'timeout',
-  'filePath',
-  'signal',
-  'success',
-  'fail',
-  'complete',
-]);
-
-/** The platform options to pass through: everything the contract does not name. */
-export function passThroughOptions(options: Readonly<DownloadFileOptions>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(options)) if (!CONTRACT_FIELDS.has(name)) out[name] = value;
-  return out;
-}
 
 /**
  * The `timeout` to give the platform. The task keeps the contract's deadline itself; the platform must not

@@ -1,7 +1,7 @@
 import { headersToRecord } from '@dl/core';
 import { describe, expect, it } from 'vitest';
 import { readHeadersEvent, savedTempPath, successHeaders } from '../src/normalize';
-import { passThroughOptions, platformTimeout } from '../src/options';
+import { platformTimeout } from '../src/options';
 
 describe('headers', () => {
   it('lower-cases names, stringifies values, joins repeated and array values', () => {
@@ -44,26 +44,6 @@ describe('saved paths', () => {
 });
 
 describe('platform options', () => {
-  it('passes through every option the contract does not name', () => {
-    const fn = () => {};
-    expect(
-      passThroughOptions({
-        url: 'https://x/',
-        header: {},
-        timeout: 5,
-        filePath: 'wxfile://usr/a',
-        signal: AbortSignal.abort(),
-        success: fn,
-        fail: fn,
-        complete: fn,
-        enableHttp2: true,
-        enableQuic: false,
-        enableProfile: true,
-        httpDNSServiceId: 'id',
-      } as never),
-    ).toEqual({ enableHttp2: true, enableQuic: false, enableProfile: true, httpDNSServiceId: 'id' });
-  });
-
   it("keeps the platform's default timeout, passes a deadline, and never lets the platform end sooner", () => {
     expect(platformTimeout(undefined)).toBeUndefined();
     expect(platformTimeout(1500)).toBe(1500);

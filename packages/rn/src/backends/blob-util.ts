@@ -57,7 +57,6 @@ function toStringRecord(headers: unknown): Record<string, string> {
 export function createBlobUtilBackend(blobUtil: BlobUtilModule): NativeFileBackend {
   const fs = blobUtil.fs;
   return {
-    name: 'react-native-blob-util',
     cacheDir: () => fs.dirs.CacheDir,
 
     fetchToFile(request): NativeTransfer {
@@ -99,7 +98,6 @@ export function createBlobUtilBackend(blobUtil: BlobUtilModule): NativeFileBacke
       };
     },
 
-    exists: (path) => fs.exists(path),
     isDir: (path) => fs.isDir(path),
     size: async (path) => Number((await fs.stat(path)).size),
     async move(from, to) {

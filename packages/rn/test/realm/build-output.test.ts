@@ -1,4 +1,4 @@
-import { checkGlobals } from '@dl/conformance/realm';
+import { checkGlobals, createRealm } from '@dl/conformance/realm';
 import { describe, expect, it } from 'vitest';
 import { bundleRn, reactNativeRealm } from './built-rn';
 
@@ -6,6 +6,28 @@ describe('the built @dl/rn as Metro bundles it', () => {
   it('parses as ECMAScript 2015 and names no web global (older React Native lacks or breaks them)', async () => {
     // `crypto` and `reportError` are read only behind a `typeof` check.
     expect(checkGlobals(await bundleRn(), ['crypto', 'reportError'])).toEqual({ webOnly: [], unknown: [] });
+  });
+});
+
+describe('the built app entry', () => {
+  it('exports the portable surface plus the default backend and downloadFile', async () => {
+    const fakeBlobUtil = { fs: { dirs: { CacheDir: '/cache', DocumentDir: '/docs' } }, config: () => ({}) };
+    const entry = createRealm().load<Record<string, unknown>>(await bundleRn(), (specifier) => {
+      if (specifier === 'react-native-blob-util') return { default: fakeBlobUtil, __esModule: true };
+      throw new Error(`no module ${specifier}`);
+    });
+    expect(Object.keys(entry).sort()).toEqual([
+      'DownloadError',
+      'NativeFailure',
+      'adapter',
+      'blobUtilBackend',
+      'createBlobUtilBackend',
+      'createDownloader',
+      'downloadFile',
+      'isDownloadError',
+      'toFileUrl',
+      'toPlainPath',
+    ]);
   });
 });
 
