@@ -38,8 +38,7 @@ async function step(label: string, file: string, args: string[], cwd: string): P
  */
 export async function buildAll(): Promise<Record<string, number>> {
   const started = performance.now();
-  ensureBuilt('weapp', ['types', 'core', 'weapp']);
-  ensureBuilt('h5', ['types', 'core', 'h5']);
+  ensureBuilt('taro', ['types', 'core', 'weapp', 'h5', 'taro']);
   const dl = Math.round(performance.now() - started);
   const taro = join(appDir, 'node_modules', '.bin', 'taro');
   const [weapp, h5] = await Promise.all([

@@ -6,7 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../chromium.shared';
 import { outputDir } from './build';
-import { chunkModules, DL_MARKER, PUBLISHED } from './bundle-check';
+import { adaptersIn, chunkModules, DL_MARKER, PUBLISHED } from './bundle-check';
 import { type StaticServer, serveStatic } from './static-server';
 
 /**
@@ -64,7 +64,9 @@ describe('h5 build', () => {
     // Named module ids (config/index.ts): dl's modules by path, the published build and only that.
     const ids = chunkModules(files[dlChunk]!).map(({ id }) => id);
     for (const id of ids) expect(id, 'a published dl module').toMatch(PUBLISHED);
-    expect(ids).toContainEqual(expect.stringMatching(/(?:^|\/)(?:packages|node_modules\/@dl)\/h5\/dist\//));
+    expect(ids).toContainEqual(expect.stringMatching(/(?:^|\/)(?:packages|node_modules\/@dl)\/taro\/dist\//));
+    // The app imports only @dl/taro, which brings exactly one adapter here: @dl/h5.
+    expect(adaptersIn(files[dlChunk]!)).toEqual(['h5']);
     const weapp = names.filter((name) => files[name]!.includes('getFileSystemManager'));
     expect(weapp, "files with @dl/weapp's file-system calls").toEqual([]);
   });

@@ -19,7 +19,7 @@ const dir = outputDir('weapp');
 let server: TestServer;
 let wx: MiniProgramEmulator;
 let userData: string;
-type Dl = typeof import('@dl/weapp');
+type Dl = typeof import('@dl/taro');
 let dl: Dl;
 
 beforeAll(async () => {
@@ -42,7 +42,7 @@ beforeAll(async () => {
   };
   vm.runInContext('wx.webpackJsonp.push([["outside"], {}, function (r) { capture(r) }])', context);
   const ids = Object.keys((require as unknown as { m: object }).m).filter((id) =>
-    /(?:^|\/)(?:packages|node_modules\/@dl)\/weapp\/dist\//.test(id),
+    /(?:^|\/)(?:packages|node_modules\/@dl)\/taro\/dist\//.test(id),
   );
   expect(ids).toHaveLength(1);
   dl = require!(ids[0]!) as Dl;

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outputDir } from './build';
 import {
+  adaptersIn,
   type ChunkModule,
   chunkModules,
   DL_MARKER,
@@ -39,9 +40,13 @@ describe('weapp build: dl in its own chunk', () => {
     expect(modules.length).toBeGreaterThan(0);
     for (const { id } of modules) expect(id, 'a published dl module').toMatch(PUBLISHED);
     expect(
-      modules.some(({ id }) => /(?:^|\/)(?:packages|node_modules\/@dl)\/weapp\/dist\//.test(id)),
-      '@dl/weapp is there',
+      modules.some(({ id }) => /(?:^|\/)(?:packages|node_modules\/@dl)\/taro\/dist\//.test(id)),
+      '@dl/taro is there',
     ).toBe(true);
+  });
+
+  it('the app imports only @dl/taro, which brings exactly one adapter: @dl/weapp, not @dl/h5 or @dl/rn', () => {
+    expect(adaptersIn(files['dl.js']!)).toEqual(['weapp']);
   });
 
   it("dl's code is in dl.js and in no other file; @dl/h5 is in none", () => {
