@@ -70,6 +70,11 @@ export interface BundleOptions {
   conditions?: string[];
   /** Imports left to the realm's `require` (a native library the app links, handed in by the test). */
   external?: string[];
+  /**
+   * Build-time constants, as the app's bundler defines them (`process.env.TARO_ENV`); conditions on them
+   * are folded and the branches not taken dropped, as the app's minifier would.
+   */
+  define?: Record<string, string>;
 }
 
 /**
@@ -82,7 +87,8 @@ export async function bundleBuilt(
   options: BundleOptions = {},
 ): Promise<string> {
   const result = await build({
-    stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: fromDir },
+    // An ES import, as app code imports it: the `import` condition, and tree-shaking as bundlers do it.
+    stdin: { contents: `export * from ${JSON.stringify(specifier)};`, resolveDir: fromDir, loader: 'js' },
     bundle: true,
     write: false,
     format: 'cjs',
@@ -91,6 +97,8 @@ export async function bundleBuilt(
     mainFields: ['module', 'main'],
     conditions: options.conditions ?? [],
     external: options.external ?? [],
+    define: options.define ?? {},
+    minifySyntax: options.define !== undefined,
     logLevel: 'silent',
   });
   const [output] = result.outputFiles;

@@ -1,0 +1,49 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleBuilt, createRealm } from '@dl/conformance/realm';
+import { describe, expect, it } from 'vitest';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A call only each adapter's code makes. */
+const MARKERS = { weapp: 'getFileSystemManager', h5: 'createObjectURL', rn: 'CacheDir' };
+const adaptersIn = (code: string) =>
+  Object.entries(MARKERS)
+    .filter(([, marker]) => code.includes(marker))
+    .map(([name]) => name);
+
+describe('@dl/taro picks one adapter per target at build time', () => {
+  it.each([
+    ['weapp', 'weapp'],
+    ['alipay', 'weapp'],
+    ['tt', 'weapp'],
+    ['h5', 'h5'],
+  ])('TARO_ENV=%s: the bundle holds %s alone, and its adapter says so', async (env, expected) => {
+    const code = await bundleBuilt('@dl/taro', packageDir, {
+      define: { 'process.env.TARO_ENV': JSON.stringify(env) },
+    });
+    expect(adaptersIn(code)).toEqual([expected]);
+    if (expected === 'weapp') {
+      const realm = createRealm({ lexicalGlobals: { wx: { downloadFile: () => ({ abort() {} }) } } });
+      expect(realm.load<{ adapter: { name: string } }>(code).adapter.name).toBe('weapp');
+    }
+  });
+
+  it("React Native (Metro's react-native condition): @dl/rn alone, loading with the native library", async () => {
+    const code = await bundleBuilt('@dl/taro', packageDir, {
+      conditions: ['react-native'],
+      external: ['react-native-blob-util'],
+    });
+    expect(adaptersIn(code)).toEqual(['rn']);
+    const fakeBlobUtil = { fs: { dirs: { CacheDir: '/cache', DocumentDir: '/docs' } }, config: () => ({}) };
+    const entry = createRealm().load<{ adapter: { name: string }; releaseFile(path: string): void }>(
+      code,
+      (specifier) => {
+        if (specifier === 'react-native-blob-util') return { default: fakeBlobUtil, __esModule: true };
+        throw new Error(`no module ${specifier}`);
+      },
+    );
+    expect(entry.adapter.name).toBe('rn');
+    expect(() => entry.releaseFile('file:///cache/x')).not.toThrow();
+  });
+});
