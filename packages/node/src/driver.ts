@@ -5,12 +5,14 @@ import {
   type DownloadDriver,
   type DownloadJob,
   ERRNO,
+  expectedBodyLength,
   isDownloadError,
   tempFileName,
 } from '@dl/core';
-import { streamResponse, toAbortSignal } from '@dl/core/fetch';
+import { toAbortSignal } from '@dl/core/fetch';
+import type { NodeResponse } from './http';
 import { PartFile } from './part-file';
-import { fetchFollowingRedirects } from './redirects';
+import { getFollowingRedirects } from './redirects';
 import { TempDir } from './temp-dir';
 
 export interface NodeDriverConfig {
@@ -20,7 +22,33 @@ export interface NodeDriverConfig {
   privateTempDir?: boolean;
 }
 
-/** The Node platform: fetch (undici) with redirects counted by hand, bytes streamed to disk. */
+/**
+ * The decoded body into the part file, progress after every chunk; an abort closes the connection and
+ * stops at once. A cut connection or a corrupt encoding rejects (NETWORK).
+ */
+async function pump(response: NodeResponse, file: PartFile, job: DownloadJob): Promise<number> {
+  const expected = expectedBodyLength(response.header);
+  const stop = () => response.destroy(job.signal.reason);
+  job.signal.addEventListener('abort', stop, { once: true });
+  let written = 0;
+  try {
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      if (job.signal.aborted) throw job.signal.reason;
+      await file.write(chunk);
+      written += chunk.byteLength;
+      job.progress(written, expected);
+    }
+    if (job.signal.aborted) throw job.signal.reason;
+    return written;
+  } catch (error) {
+    response.destroy(error);
+    throw error;
+  } finally {
+    job.signal.removeEventListener('abort', stop);
+  }
+}
+
+/** The Node platform: node:http(s) with redirects counted by hand and our own decoding, bytes streamed to disk. */
 export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
   const tempDir = new TempDir(config.tempDir, config.privateTempDir ?? false);
 
@@ -43,11 +71,13 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
     const file = job.filePath ? await PartFile.create(resolve(job.filePath)) : await createTempFile(job);
     const target = file.finalPath;
     try {
-      const response = await fetchFollowingRedirects(job.url, {
+      const response = await getFollowingRedirects(job.url, {
         headers: { ...job.header },
         signal: toAbortSignal(job.signal),
       });
-      const received = await streamResponse(response, file, job);
+      job.headers(response.status, response.header);
+      const dataLength = await pump(response, file, job);
+      const received = { statusCode: response.status, header: response.header, dataLength };
       // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
       if (!job.commit()) throw job.signal.reason;
       await file.commit();
