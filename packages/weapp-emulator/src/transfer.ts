@@ -103,7 +103,7 @@ export async function transfer(request: TransferRequest): Promise<TransferResult
         throw new PlatformFailure('connect', 'invalid redirect location');
       }
       if (next.protocol !== 'http:' && next.protocol !== 'https:')
-        throw new PlatformFailure('connect', 'redirect to a scheme other than http(s) refused');
+        throw new PlatformFailure('connect', 'redirect refused: only http(s) locations are followed');
       if (next.origin !== firstOrigin) requestHeader = withoutCredentials(requestHeader);
       url = next.href;
     }

@@ -224,7 +224,7 @@ describe('wx.downloadFile: failures', () => {
       });
       expect(outcome).toBe('fail');
       expect(result).toMatchObject({ errno: 600001 });
-      expect(String(result.errMsg)).toMatch(/scheme other than http\(s\) refused/);
+      expect(String(result.errMsg)).toMatch(/redirect refused: only http\(s\) locations are followed/);
       expect(await readdir(wx.tempDir)).toEqual([]);
     });
   }

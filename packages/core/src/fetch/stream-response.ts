@@ -19,8 +19,10 @@ export async function pumpBody(
   expected: number,
 ): Promise<number> {
   const reader = body.getReader();
+  let cancelled: Promise<void> | undefined;
   const cancel = () => {
-    reader.cancel(job.signal.reason).catch(() => {});
+    cancelled ??= reader.cancel(job.signal.reason).catch(() => {});
+    return cancelled;
   };
   job.signal.addEventListener('abort', cancel, { once: true });
   let written = 0;
@@ -35,6 +37,12 @@ export async function pumpBody(
     }
     if (job.signal.aborted) throw job.signal.reason;
     return written;
+  } catch (error) {
+    // Settle only once the transport let go of the request: the task's queue slot is freed when this
+    // rejects, and a slot freed while the old connection is still open lets more requests run than the
+    // limit says. Any failure cancels the body, so the connection never outlives the download.
+    await cancel();
+    throw error;
   } finally {
     job.signal.removeEventListener('abort', cancel);
     reader.releaseLock?.();
