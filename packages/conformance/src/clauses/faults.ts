@@ -367,6 +367,7 @@ export function faultClauses(ctx: SuiteContext): void {
         expect(new Set(codes)).toEqual(new Set(['ABORTED']));
         await sleep(300);
         const gets = (await ctx.log(id)).filter((e) => e.method === 'GET');
+        ctx.note?.(`max open ${maxOpenAtOnce(gets)}`);
         expect(maxOpenAtOnce(gets), 'requests open at once at the server').toBeLessThanOrEqual(limit);
       },
       ['abort', 'headersReceived'],
