@@ -111,8 +111,28 @@ export function httpGet(
   });
 }
 
+/**
+ * Headers that frame the message or the connection, which HTTP leaves to the client: a caller's value
+ * would make the request unparseable or hang it (`Content-Length: 5` on a GET without a body). Dropped,
+ * as browsers' fetch drops them.
+ */
+const CONNECTION_HEADERS = new Set([
+  'connection',
+  'content-length',
+  'expect',
+  'host',
+  'keep-alive',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
 function lowerCased(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of Object.keys(headers)) out[name.toLowerCase()] = headers[name]!;
+  for (const name of Object.keys(headers)) {
+    const key = name.toLowerCase();
+    if (!CONNECTION_HEADERS.has(key)) out[key] = headers[name]!;
+  }
   return out;
 }
