@@ -90,7 +90,7 @@ export function httpGet(
       if (decoders.length > 0) {
         const out = new PassThrough();
         // pipeline destroys every stage on the first error, the connection included.
-        pipeline(message, ...decoders, out, () => {});
+        pipeline([message, ...decoders, out], () => {});
         body = out;
       }
       // A body that ends before Content-Length (or its chunked end) said is cut short, not complete.

@@ -319,7 +319,7 @@ export function faultClauses(ctx: SuiteContext): void {
                 filePath,
               })
               .then(
-                () => ({ seed, size: 30_000 + i, ok: true }),
+                () => ({ seed, size: 30_000 + i, ok: true, code: '' }),
                 (error: { code: string }) => ({ seed, size: 30_000 + i, ok: false, code: error.code }),
               ),
           ),
