@@ -58,7 +58,14 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
       toFile: partPath,
       onResponse(statusCode, raw) {
         const header = headersToRecord(raw);
-        final = redirectTarget(statusCode, header.location, url) === undefined;
+        // Never throw here: this runs in the native module's event callback, where a throw is an uncaught
+        // exception. A redirect the chain refuses (a non-http(s) Location) is not the final response
+        // either; followRedirects fails the task with NETWORK once the exchange ends.
+        try {
+          final = redirectTarget(statusCode, header.location, url) === undefined;
+        } catch {
+          final = false;
+        }
         if (!final) return;
         job.headers(statusCode, header);
         expected = expectedBodyLength(header);
