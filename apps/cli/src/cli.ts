@@ -11,6 +11,12 @@ import { fileNameFromUrl } from './output-path';
 import { attachProgressBar } from './progress-bar';
 import { DEFAULT_SAMPLE_BYTES, startSample } from './sample';
 
+/** Signals that stop a download cleanly. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+type StopSignal = (typeof STOP_SIGNALS)[number];
+/** POSIX numbers, for the conventional exit status 128 + n (130, 143, 129). */
+const SIGNAL_NUMBERS: Record<StopSignal, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
 interface CliOptions {
   output?: string;
   force?: boolean;
@@ -86,8 +92,15 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   const task = downloadFile({ url, filePath: target, header: opts.header, timeout: opts.timeout });
   task.onHeadersReceived((event) => out.write(`${summarizeHeaders(event)}\n`));
   const bar = opts.quiet ? undefined : attachProgressBar(task, err);
-  const onSigint = () => task.abort();
-  process.once('SIGINT', onSigint);
+  // Ctrl-C, `kill` and a closed terminal all stop the download the same way: abort, which removes the
+  // partial file, then exit 128 + the signal's number. A repeated signal (a wrapper forwarding the one
+  // the terminal already sent) is the same request.
+  let stoppedBy: StopSignal | undefined;
+  const onSignal = (signal: StopSignal) => {
+    stoppedBy ??= signal;
+    task.abort();
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
 
   try {
     const result = await task;
@@ -109,9 +122,11 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     if (!isDownloadError(error)) throw error;
     const hint = error.code === 'ABORTED' ? ' (interrupted; nothing was saved)' : '';
     err.write(`dl: ${error.errMsg} [${error.code}]${hint}\n`);
-    return exitCodeFor(error.code);
+    return error.code === 'ABORTED' && stoppedBy
+      ? EXIT.SIGNAL_BASE + SIGNAL_NUMBERS[stoppedBy]
+      : exitCodeFor(error.code);
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     await sample?.server.stop();
   }
 }

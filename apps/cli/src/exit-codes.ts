@@ -12,6 +12,8 @@ export const EXIT = {
   HTTP_ERROR: 8,
   /** Interrupted with Ctrl-C (128 + SIGINT). */
   ABORTED: 130,
+  /** Stopped by a signal: 128 + its number (SIGHUP 129, SIGINT 130, SIGTERM 143). */
+  SIGNAL_BASE: 128,
 } as const;
 
 export function exitCodeFor(code: DownloadErrorCode): number {

@@ -10,22 +10,26 @@ export function attachProgressBar(task: DownloadTask, stream: NodeJS.WriteStream
   const started = performance.now();
   const speed = (bytes: number) =>
     `${prettyBytes(bytes / Math.max((performance.now() - started) / 1000, 0.001))}/s`;
-  const bar = new cliProgress.SingleBar(
-    {
-      stream,
-      format: ' {bar} {percentage}% | {done} / {size} | {speed} | ETA {eta_formatted}',
-      barCompleteChar: '█',
-      barIncompleteChar: '░',
-      hideCursor: true,
-      fps: 10,
-      etaBuffer: 50,
-      // Keep drawing when stderr is a pipe (CI logs), at a low rate.
-      noTTYOutput: !stream.isTTY,
-      notTTYSchedule: 2000,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let shown = false;
+  // Without a size there is no ETA to estimate (cli-progress would print `ETA NFs`): elapsed time instead.
+  const knownSize = ' {bar} {percentage}% | {done} / {size} | {speed} | ETA {eta_formatted}';
+  const unknownSize = ' {done} so far | {speed} | {duration_formatted} elapsed';
+  const make = (format: string) =>
+    new cliProgress.SingleBar(
+      {
+        stream,
+        format,
+        barCompleteChar: '█',
+        barIncompleteChar: '░',
+        hideCursor: true,
+        fps: 10,
+        etaBuffer: 50,
+        // Keep drawing when stderr is a pipe (CI logs), at a low rate.
+        noTTYOutput: !stream.isTTY,
+        notTTYSchedule: 2000,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+  let bar: cliProgress.SingleBar | undefined;
   task.onProgressUpdate(({ progress, totalBytesWritten, totalBytesExpectedToWrite }) => {
     const total = totalBytesExpectedToWrite;
     const payload = {
@@ -34,14 +38,14 @@ export function attachProgressBar(task: DownloadTask, stream: NodeJS.WriteStream
       size: total > 0 ? prettyBytes(total) : '?',
       speed: speed(totalBytesWritten),
     };
-    if (!shown) {
+    if (!bar) {
+      bar = make(total > 0 ? knownSize : unknownSize);
       bar.start(100, progress, payload);
-      shown = true;
     } else bar.update(progress, payload);
   });
   return {
     stop() {
-      if (shown) bar.stop();
+      bar?.stop();
     },
   };
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // tsx by absolute URL: the child runs in a temporary directory, where a bare `tsx` would not resolve.
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const main = resolve(dirname(fileURLToPath(import.meta.url)), '../src/main.ts');
+const wrapper = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/dl.js');
 let server: TestServer;
 let work: string;
 
@@ -33,9 +34,11 @@ interface Run {
 function dl(
   args: string[],
   whileRunning?: (child: ChildProcess, output: () => string) => void,
+  { viaWrapper = false } = {},
 ): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--conditions=dl-source', '--import', tsx, main, ...args], {
+    const command = viaWrapper ? [wrapper] : ['--conditions=dl-source', '--import', tsx, main];
+    const child = spawn(process.execPath, [...command, ...args], {
       cwd: work,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -106,6 +109,57 @@ describe('the dl command', () => {
     expect(run.code).toBe(130);
     expect(run.stderr).toMatch(/interrupted; nothing was saved/);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  /** Sends `signal` to the process once the download's headers are in and bytes are flowing. */
+  const signalWhenStreaming = (signal: NodeJS.Signals) => (child: ChildProcess, output: () => string) => {
+    const poll = setInterval(() => {
+      if (output().includes('HTTP 200')) {
+        clearInterval(poll);
+        setTimeout(() => child.kill(signal), 300);
+      }
+    }, 20);
+  };
+
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    it(`${signal} aborts cleanly like Ctrl-C: exit ${code} and no partial file`, async () => {
+      const dir = await mkdtemp(join(work, `${signal.toLowerCase()}-`));
+      const out = join(dir, 'slow.bin');
+      const url = fileUrl(server.url, { size: 5_000_000, chunk: 16_384, delay: 20 });
+      const run = await dl([url, '-o', out], signalWhenStreaming(signal));
+      expect(run.code, run.stderr).toBe(code);
+      expect(run.stderr).toMatch(/interrupted; nothing was saved/);
+      expect(await readdir(dir)).toEqual([]);
+    });
+  }
+
+  it('a SIGTERM sent to the bin/dl.js wrapper alone reaches the download: no orphan, no partial file', async () => {
+    const dir = await mkdtemp(join(work, 'wrapper-'));
+    const out = join(dir, 'slow.bin');
+    const id = `cli-wrapper-${process.pid}`;
+    const url = fileUrl(server.url, { size: 5_000_000, chunk: 16_384, delay: 20, id });
+    const run = await dl([url, '-o', out], signalWhenStreaming('SIGTERM'), { viaWrapper: true });
+    expect(run.code, run.stderr).toBe(143);
+    expect(run.stderr).toMatch(/interrupted; nothing was saved/);
+    expect(await readdir(dir)).toEqual([]);
+    // The child hung up (it did not keep downloading after the wrapper was told to stop).
+    const [request] = server.requests(id);
+    expect(request).toMatchObject({ clientAborted: true, finished: false });
+    const sent = request!.bytesSent;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server.requests(id)[0]!.bytesSent).toBe(sent);
+  });
+
+  it('an unknown size shows elapsed time and speed, never an ETA', async () => {
+    const out = join(work, 'unknown-size.bin');
+    const url = fileUrl(server.url, { size: 600_000, chunk: 16_384, delay: 30, length: 'none' });
+    const run = await dl([url, '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/so far \| .*\/s \| \S+ elapsed/);
+    expect(run.stderr).not.toMatch(/ETA/);
   });
 
   it('with no URL, downloads a sample from the built-in server and removes it after', async () => {

@@ -38,6 +38,8 @@ export interface SuiteContext {
   /** Snapshot of the temporary area; `expectNoLeftovers` compares against it. */
   tempSnapshot(): Promise<string[]>;
   expectNoLeftovers(before: string[]): Promise<void>;
+  /** Records a figure a clause measured (printed with the test's output). */
+  note?(text: string): void;
 }
 
 /** What each capability a clause may need means, printed beside a clause skipped for lacking it. */
@@ -53,6 +55,8 @@ const CAPABILITY_MEANING: Record<keyof AdapterCapabilities, string> = {
   maxRedirects: 'a redirect limit',
   redirectLimit: 'reporting a chain past the redirect limit as TOO_MANY_REDIRECTS',
   maxConcurrent: 'a concurrency limit',
+  cookieHeader: 'setting the Cookie request header',
+  decodingErrors: 'failing a body with a corrupt Content-Encoding as NETWORK rather than hanging',
 };
 
 /** Registers a test, or skips it with the reason when the adapter lacks what it proves. */
@@ -112,6 +116,7 @@ export function createContext(target: ConformanceTarget): SuiteContext {
       }
     },
     tempSnapshot: () => target.tempEntries(),
+    note: (text) => console.info(`[${target.name}] ${text}`),
     async expectNoLeftovers(before) {
       const after = await target.tempEntries();
       expect(

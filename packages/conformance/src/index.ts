@@ -9,6 +9,7 @@ import { abortClauses } from './clauses/abort';
 import { badInputClauses } from './clauses/bad-input';
 import { concurrencyClauses } from './clauses/concurrency';
 import { failureClauses } from './clauses/failures';
+import { faultClauses } from './clauses/faults';
 import { filePathClauses } from './clauses/file-path';
 import { listenerClauses } from './clauses/listeners';
 import { orderClauses } from './clauses/order';
@@ -39,6 +40,7 @@ export const clauseModules = {
   filePath: filePathClauses,
   failures: failureClauses,
   request: requestClauses,
+  faults: faultClauses,
 } satisfies Record<string, (ctx: SuiteContext) => void>;
 
 export type ClauseModule = keyof typeof clauseModules;

@@ -18,6 +18,8 @@ export function contractCapabilities(overrides: Partial<AdapterCapabilities> = {
     maxRedirects: MAX_REDIRECTS,
     redirectLimit: true,
     maxConcurrent: DEFAULT_MAX_CONCURRENT,
+    cookieHeader: true,
+    decodingErrors: true,
     ...overrides,
   };
 }

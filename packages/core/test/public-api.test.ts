@@ -32,7 +32,7 @@ it('@dl/core exports exactly its public surface', () => {
 });
 
 it('@dl/core/fetch exports exactly its public surface', () => {
-  expect(Object.keys(fetchEntry).sort()).toEqual(['pumpBody', 'streamResponse', 'toAbortSignal']);
+  expect(Object.keys(fetchEntry).sort()).toEqual(['pumpBody', 'toAbortSignal']);
 });
 
 it('the public types an adapter implements keep their shape', () => {

@@ -43,6 +43,13 @@ export interface H5DownloaderOptions {
   transport?: H5Transport;
 }
 
+/** Whether this runtime's fetch is Node's (undici), which can hang on a corrupt gzip body. */
+function onNodeFetch(): boolean {
+  const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process
+    ?.versions;
+  return typeof versions?.undici === 'string';
+}
+
 function adapterInfo(): AdapterInfo {
   const opfs = hasOriginPrivateFileSystem();
   return {
@@ -53,6 +60,9 @@ function adapterInfo(): AdapterInfo {
       maxRedirects: BROWSER_MAX_REDIRECTS,
       // The browser follows redirects itself and reports a too-long chain as a plain network error.
       redirectLimit: false,
+      // Cookie is a forbidden request header: fetch and XMLHttpRequest drop it silently.
+      cookieHeader: false,
+      decodingErrors: !onNodeFetch(),
     }),
     notes: [
       'tempFilePath is a blob: URL holding the bytes in memory until releaseFile(tempFilePath) is called.',
@@ -60,6 +70,8 @@ function adapterInfo(): AdapterInfo {
         ? 'filePath saves into the Origin Private File System; where it is missing, filePath fails with FILE_SYSTEM.'
         : 'This runtime has no Origin Private File System (navigator.storage.getDirectory): filePath fails with FILE_SYSTEM.',
       'Redirects are followed by the browser (up to 20); too many fail with NETWORK, not TOO_MANY_REDIRECTS.',
+      'A Cookie request header is dropped (browsers forbid pages to set it); cookies go by the credentials mode.',
+      'Under Node (not a browser) fetch is undici, which can hang on a corrupt gzip body until the timeout; use @dl/node there.',
       'Cross-origin response headers other than the CORS-safelisted ones are visible only when listed in Access-Control-Expose-Headers; a hidden Content-Encoding makes the size approximate.',
     ],
   };

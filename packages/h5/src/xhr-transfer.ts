@@ -47,17 +47,24 @@ function request(job: DownloadJob, credentials: RequestCredentials): Promise<Xhr
     xhr.onprogress = (event) => {
       if (countsSavedBytes) job.progress(event.loaded, expected);
     };
+    // Settle at loadend, the last event of a request, after load/error/abort: only then has the browser
+    // finished with it, so the task's queue slot is not freed while the old request is still winding down.
+    let outcome: (() => void) | undefined;
     xhr.onload = () => {
-      done();
-      resolve({ status: xhr.status, header, body: xhr.response as Blob });
+      outcome = () => resolve({ status: xhr.status, header, body: xhr.response as Blob });
     };
     xhr.onerror = () => {
-      done();
-      reject(networkError('network error'));
+      outcome = () => reject(networkError('network error'));
     };
     xhr.onabort = () => {
+      outcome = () => reject(job.signal.reason ?? networkError('request aborted'));
+    };
+    xhr.ontimeout = () => {
+      outcome = () => reject(networkError('request timed out'));
+    };
+    xhr.onloadend = () => {
       done();
-      reject(job.signal.reason ?? networkError('request aborted'));
+      (outcome ?? (() => reject(job.signal.reason ?? networkError('request ended'))))();
     };
     // abort() before send() fires no event, so an already-stopped job settles here.
     if (job.signal.aborted) return reject(job.signal.reason);

@@ -1,37 +1,83 @@
-import { mkdir, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { asyncDriver, type DownloadDriver, type DownloadJob, tempFileName } from '@dl/core';
-import { streamResponse, toAbortSignal } from '@dl/core/fetch';
-import { PartFile, toFileSystemError } from './part-file';
-import { fetchFollowingRedirects } from './redirects';
+import {
+  asyncDriver,
+  type DownloadDriver,
+  type DownloadJob,
+  ERRNO,
+  expectedBodyLength,
+  isDownloadError,
+  tempFileName,
+} from '@dl/core';
+import { toAbortSignal } from '@dl/core/fetch';
+import type { NodeResponse } from './http';
+import { PartFile } from './part-file';
+import { getFollowingRedirects } from './redirects';
+import { TempDir } from './temp-dir';
 
 export interface NodeDriverConfig {
   /** Where files go when the caller gives no `filePath`. */
   tempDir: string;
+  /** Check that `tempDir` is private to this user (the default directory) rather than only create it. */
+  privateTempDir?: boolean;
 }
 
-/** The Node platform: fetch (undici) with redirects counted by hand, bytes streamed to disk. */
-export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
-  async function download(job: DownloadJob): Promise<void> {
-    let target: string;
-    if (job.filePath) {
-      target = resolve(job.filePath);
-    } else {
-      try {
-        await mkdir(config.tempDir, { recursive: true });
-      } catch (error) {
-        throw toFileSystemError(error, config.tempDir);
-      }
-      target = join(config.tempDir, tempFileName(job.url));
+/**
+ * The decoded body into the part file, progress after every chunk; an abort closes the connection and
+ * stops at once. A cut connection or a corrupt encoding rejects (NETWORK).
+ */
+async function pump(response: NodeResponse, file: PartFile, job: DownloadJob): Promise<number> {
+  const expected = expectedBodyLength(response.header);
+  const stop = () => response.destroy(job.signal.reason);
+  job.signal.addEventListener('abort', stop, { once: true });
+  let written = 0;
+  try {
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      if (job.signal.aborted) throw job.signal.reason;
+      await file.write(chunk);
+      written += chunk.byteLength;
+      job.progress(written, expected);
     }
+    if (job.signal.aborted) throw job.signal.reason;
+    return written;
+  } catch (error) {
+    response.destroy(error);
+    throw error;
+  } finally {
+    job.signal.removeEventListener('abort', stop);
+  }
+}
+
+/** The Node platform: node:http(s) with redirects counted by hand and our own decoding, bytes streamed to disk. */
+export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
+  const tempDir = new TempDir(config.tempDir, config.privateTempDir ?? false);
+
+  /** A part file for a temporary result, owner-only; the directory is checked once, again if it vanished. */
+  async function createTempFile(job: DownloadJob): Promise<PartFile> {
+    for (let attempt = 0; ; attempt++) {
+      const target = join(await tempDir.get(), tempFileName(job.url));
+      try {
+        return await PartFile.create(target, 0o600);
+      } catch (error) {
+        const vanished = isDownloadError(error) && error.errno === ERRNO.FILE_SYSTEM_NO_DIR;
+        if (!vanished || attempt > 0) throw error;
+        tempDir.forget();
+      }
+    }
+  }
+
+  async function download(job: DownloadJob): Promise<void> {
     // Open the file before asking the network, so an unwritable target fails at once.
-    const file = await PartFile.create(target);
+    const file = job.filePath ? await PartFile.create(resolve(job.filePath)) : await createTempFile(job);
+    const target = file.finalPath;
     try {
-      const response = await fetchFollowingRedirects(job.url, {
+      const response = await getFollowingRedirects(job.url, {
         headers: { ...job.header },
         signal: toAbortSignal(job.signal),
       });
-      const received = await streamResponse(response, file, job);
+      job.headers(response.status, response.header);
+      const dataLength = await pump(response, file, job);
+      const received = { statusCode: response.status, header: response.header, dataLength };
       // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
       if (!job.commit()) throw job.signal.reason;
       await file.commit();

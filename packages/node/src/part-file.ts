@@ -20,11 +20,12 @@ export class PartFile {
     readonly finalPath: string,
   ) {}
 
-  static async create(finalPath: string): Promise<PartFile> {
+  /** @param mode permissions of a new file (before the umask); 0o600 keeps a temporary file the user's own. */
+  static async create(finalPath: string, mode = 0o666): Promise<PartFile> {
     const partPath = join(dirname(finalPath), partFileName(basename(finalPath)));
     try {
-      // 'wx': never reuse a file someone else is writing.
-      return new PartFile(await open(partPath, 'wx'), partPath, finalPath);
+      // 'wx': never reuse a file someone else is writing (nor follow a symlink planted under its name).
+      return new PartFile(await open(partPath, 'wx', mode), partPath, finalPath);
     } catch (error) {
       throw toFileSystemError(error, finalPath);
     }

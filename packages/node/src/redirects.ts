@@ -1,21 +1,22 @@
 import { followRedirects } from '@dl/core';
+import { httpGet, type NodeResponse } from './http';
 
 /**
- * GET with redirects followed by hand: fetch's own limit is 20 and its error cannot be told from a
- * network failure, while the contract wants exactly 15 and a TOO_MANY_REDIRECTS code (loops included).
+ * GET with redirects followed by hand: the contract wants exactly 15 and a TOO_MANY_REDIRECTS code
+ * (loops included), credentials to the first origin only and http(s) targets only (core's followRedirects).
  */
-export async function fetchFollowingRedirects(
+export async function getFollowingRedirects(
   url: string,
   init: { headers: Record<string, string>; signal: AbortSignal },
-): Promise<Response> {
+): Promise<NodeResponse> {
   return followRedirects(
     url,
     init.headers,
-    (current, headers) => fetch(current, { method: 'GET', headers, signal: init.signal, redirect: 'manual' }),
-    (response) => ({ statusCode: response.status, location: response.headers.get('location') }),
-    // Free the connection: a redirect's body is never read.
+    (current, headers) => httpGet(current, headers, init.signal),
+    (response) => ({ statusCode: response.status, location: response.header.location }),
+    // A redirect's body is never read: close its connection rather than drain an unknown amount.
     async (response) => {
-      await response.body?.cancel().catch(() => {});
+      response.destroy();
     },
   );
 }

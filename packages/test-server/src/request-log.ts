@@ -26,6 +26,23 @@ export class RequestLog {
     return entry;
   }
 
+  /** Records a request the raw fault listener parsed itself (lower-case header names). */
+  addRaw(method: string, url: URL, headers: Record<string, string>): LoggedRequest {
+    const entry: LoggedRequest = {
+      id: url.searchParams.get('id') ?? '',
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      startedAt: Date.now(),
+      bytesSent: 0,
+      finished: false,
+      clientAborted: false,
+    };
+    this.#entries.push(entry);
+    return entry;
+  }
+
   /** All entries, or those tagged `id`; copies, so callers cannot change the log. */
   list(id?: string): LoggedRequest[] {
     const entries = id === undefined ? this.#entries : this.#entries.filter((e) => e.id === id);

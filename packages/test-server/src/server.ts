@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import { answerPreflight, applyCors } from './cors';
+import { startFaultServer } from './fault-server';
 import { BadParameter } from './params';
 import { RequestLog } from './request-log';
 import { serveFile } from './routes/file';
@@ -18,6 +19,8 @@ export interface TestServer {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
   url: string;
   port: number;
+  /** Port of the raw-socket fault listener (see `startFaultServer`); also at `/__fault-port`. */
+  faultPort: number;
   /** The log of requests, all or those tagged `id`. */
   requests(id?: string): LoggedRequest[];
   /** Stops listening and destroys every open connection (stalled ones included). */
@@ -58,12 +61,14 @@ function closedPort(): Promise<number> {
 /** Starts the scenario server on loopback; see `FileParams` and `RedirectParams` for what it serves. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const log = new RequestLog();
+  const faults = await startFaultServer(log);
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://test.invalid');
     // The server's own endpoints: not scenarios, so not logged.
     if (url.pathname === '/__log')
       return sendJson(req, res, log.list(url.searchParams.get('id') ?? undefined));
+    if (url.pathname === '/__fault-port') return sendJson(req, res, { port: faults.port });
     if (url.pathname === '/__closed-port') {
       closedPort().then(
         (port) => sendJson(req, res, { port }),
@@ -76,7 +81,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     res.once('finish', () => {
       entry.finished = true;
     });
+    // When the request stopped being open: the response finished, or the client let go (its FIN or RST,
+    // seen before the socket's close), so tests can count requests open at once.
+    const socket = req.socket;
+    const ended = () => {
+      entry.endedAt ??= Date.now();
+    };
+    socket.once('end', ended);
+    socket.once('error', ended);
     res.once('close', () => {
+      ended();
+      socket.off('end', ended);
+      socket.off('error', ended);
       if (!entry.finished && !cutByServer) entry.clientAborted = true;
     });
     const route = async () => {
@@ -111,11 +127,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     url,
     port: address.port,
+    faultPort: faults.port,
     requests: (id) => log.list(id),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+        faults.close(),
+      ]);
+    },
   };
 }

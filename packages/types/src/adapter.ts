@@ -32,6 +32,16 @@ export interface AdapterCapabilities {
   redirectLimit: boolean;
   /** Downloads that run at once before the rest queue (the contract says 10). */
   maxConcurrent: number;
+  /**
+   * A `Cookie` request header reaches the server. Browsers forbid pages to set it (they send their own
+   * cookie jar's, by the `credentials` mode), so on the web it is dropped.
+   */
+  cookieHeader: boolean;
+  /**
+   * A body whose Content-Encoding is corrupt fails with `NETWORK` at once. Node's own fetch (undici), which
+   * `@dl/h5` uses when run in Node, can instead leave such a body hanging until the timeout.
+   */
+  decodingErrors: boolean;
 }
 
 /** Exported by every adapter as `adapter`. */

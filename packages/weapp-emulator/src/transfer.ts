@@ -37,6 +37,17 @@ export interface TransferResult {
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
+/** Request headers carrying credentials: kept only while the redirect chain stays on the first origin. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+function withoutCredentials(header: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(header)) {
+    if (!CREDENTIAL_HEADERS.has(name.toLowerCase())) out[name] = value;
+  }
+  return out;
+}
+
 /**
  * One download as the platform performs it: GET with redirects followed (at most `maxRedirects`), the
  * final response's body written to `target` whatever its status, progress reported the platform's way
@@ -66,12 +77,14 @@ export async function transfer(request: TransferRequest): Promise<TransferResult
   let phase: 'connect' | 'body' = 'connect';
   try {
     let url = request.url;
+    const firstOrigin = new URL(url).origin;
+    let requestHeader = request.header;
     let response: Response;
     for (let hops = 0; ; hops++) {
       profile.requestStart = Date.now();
       response = await fetch(url, {
         method: 'GET',
-        headers: request.header,
+        headers: requestHeader,
         redirect: 'manual',
         signal: controller.signal,
       });
@@ -81,7 +94,18 @@ export async function transfer(request: TransferRequest): Promise<TransferResult
       if (hops >= request.maxRedirects) throw new PlatformFailure('too-many-redirects', 'too many redirects');
       if (hops === 0) profile.redirectStart = Date.now();
       profile.redirectEnd = Date.now();
-      url = new URL(location, url).href;
+      // As browsers and curl follow redirects (the assumed platform behaviour, see the README): only to
+      // http(s), and credentials stay with the first origin for the rest of the chain.
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        throw new PlatformFailure('connect', 'invalid redirect location');
+      }
+      if (next.protocol !== 'http:' && next.protocol !== 'https:')
+        throw new PlatformFailure('connect', 'redirect refused: only http(s) locations are followed');
+      if (next.origin !== firstOrigin) requestHeader = withoutCredentials(requestHeader);
+      url = next.href;
     }
     profile.responseStart = Date.now();
     const { hostname, port } = new URL(url);

@@ -195,6 +195,40 @@ describe('wx.downloadFile: failures', () => {
     expect(result).toEqual({ errMsg: 'downloadFile:fail too many redirects', errno: 600008 });
   });
 
+  it('a redirect to another origin drops Authorization and Cookie for the rest of the chain', async () => {
+    const id = newRequestId();
+    const other = server.url().replace('127.0.0.1', 'localhost');
+    const { outcome } = await download(await wxEmulator(), {
+      url: redirectUrl(server.url(), { n: 2, to: other, size: 10, id }),
+      header: { Authorization: 'Bearer secret', Cookie: 'session=1', 'X-Keep': 'yes' },
+    });
+    expect(outcome).toBe('success');
+    const log = await fetchLog(server.url(), id);
+    expect(log.map((e) => [e.path, e.headers.host?.split(':')[0]])).toEqual([
+      ['/redirect', '127.0.0.1'],
+      ['/redirect', '127.0.0.1'],
+      ['/file', 'localhost'],
+    ]);
+    expect(log[0]!.headers).toMatchObject({ authorization: 'Bearer secret', cookie: 'session=1' });
+    expect(log[1]!.headers).toMatchObject({ authorization: 'Bearer secret', cookie: 'session=1' });
+    expect(log[2]!.headers.authorization).toBeUndefined();
+    expect(log[2]!.headers.cookie).toBeUndefined();
+    expect(log[2]!.headers['x-keep']).toBe('yes');
+  });
+
+  for (const location of ['data:,hello', 'file:///etc/passwd', 'ftp://127.0.0.1/x']) {
+    it(`a redirect to ${location.split(':')[0]}: is refused as a network failure`, async () => {
+      const wx = await wxEmulator();
+      const { outcome, result } = await download(wx, {
+        url: redirectUrl(server.url(), { location, id: newRequestId() }),
+      });
+      expect(outcome).toBe('fail');
+      expect(result).toMatchObject({ errno: 600001 });
+      expect(String(result.errMsg)).toMatch(/redirect refused: only http\(s\) locations are followed/);
+      expect(await readdir(wx.tempDir)).toEqual([]);
+    });
+  }
+
   it('bad URLs fail with 600009 (invalid url) and 600005 (scheme), without a request', async () => {
     const wx = await wxEmulator();
     expect((await download(wx, { url: '' })).result).toEqual({

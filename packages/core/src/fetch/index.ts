@@ -5,4 +5,4 @@
  * @packageDocumentation
  */
 export { toAbortSignal } from './abort-signal';
-export { type ByteSink, pumpBody, streamResponse } from './stream-response';
+export { type ByteSink, pumpBody } from './pump-body';

@@ -3,5 +3,13 @@
  * @packageDocumentation
  */
 export { BLOCK_SIZE, contentBlock, contentBytes, expectedBody } from './content';
-export { fetchLog, type LoggedRequest, newRequestId, refusedUrl } from './log';
+export {
+  type FaultKind,
+  faultUrl,
+  fetchLog,
+  type LoggedRequest,
+  maxOpenAtOnce,
+  newRequestId,
+  refusedUrl,
+} from './log';
 export { type FileParams, fileUrl, type RedirectParams, redirectUrl } from './urls';

@@ -38,6 +38,10 @@ export interface RedirectParams extends FileParams {
   code?: number;
   /** Redirect to itself forever. */
   loop?: 0 | 1;
+  /** The last hop goes to `/file` on this origin (`http://host:port`) instead of the same one. */
+  to?: string;
+  /** Answer with exactly this Location (e.g. `data:,x` or `file:///etc/passwd`). */
+  location?: string;
 }
 
 function query(params: object): string {

@@ -1,6 +1,4 @@
-import type { ResponseHeaders } from '@dl/types';
 import type { DownloadJob } from '../driver';
-import { expectedBodyLength, headersToRecord } from '../headers';
 
 /** Where streamed bytes go: a file, an OPFS writable, a list of chunks. */
 export interface ByteSink {
@@ -19,8 +17,10 @@ export async function pumpBody(
   expected: number,
 ): Promise<number> {
   const reader = body.getReader();
+  let cancelled: Promise<void> | undefined;
   const cancel = () => {
-    reader.cancel(job.signal.reason).catch(() => {});
+    cancelled ??= reader.cancel(job.signal.reason).catch(() => {});
+    return cancelled;
   };
   job.signal.addEventListener('abort', cancel, { once: true });
   let written = 0;
@@ -35,23 +35,14 @@ export async function pumpBody(
     }
     if (job.signal.aborted) throw job.signal.reason;
     return written;
+  } catch (error) {
+    // Settle only once the transport let go of the request: the task's queue slot is freed when this
+    // rejects, and a slot freed while the old connection is still open lets more requests run than the
+    // limit says. Any failure cancels the body, so the connection never outlives the download.
+    await cancel();
+    throw error;
   } finally {
     job.signal.removeEventListener('abort', cancel);
     reader.releaseLock?.();
   }
-}
-
-/**
- * A fetch response into a sink: the headers event with the response's status and lower-case headers,
- * then the body with progress against its length (unknown when encoded or missing).
- */
-export async function streamResponse(
-  response: Response,
-  sink: ByteSink,
-  job: DownloadJob,
-): Promise<{ statusCode: number; header: ResponseHeaders; dataLength: number }> {
-  const header = headersToRecord(response.headers);
-  job.headers(response.status, header);
-  const dataLength = response.body ? await pumpBody(response.body, sink, job, expectedBodyLength(header)) : 0;
-  return { statusCode: response.status, header, dataLength };
 }
