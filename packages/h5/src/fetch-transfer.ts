@@ -7,36 +7,34 @@ import type { Transfer } from './transfer-driver';
  * per chunk read from `response.body`, bytes into the target. Redirects are fetch's own (it follows up to
  * 20 and hides the count).
  *
- * Stopping: before the response, the request's own signal aborts it; after, the body's reader is
- * cancelled and awaited (pumpBody), so the task settles — and frees its queue slot — only once fetch has
- * let go of the connection. Aborting fetch's signal instead would error the body at once and leave the
- * connection closing in the background, letting the next queued request start beside it.
+ * Stopping: the request's own signal aborts it at any point (some browsers, Firefox among them, keep the
+ * connection open when only the body's reader is cancelled), and the reader is cancelled and awaited too
+ * (pumpBody), so the task settles — and frees its queue slot — only once fetch has let go of the request.
  */
 export const fetchTransfer: Transfer = async (job, target, credentials) => {
   const controller = new AbortController();
   const stopRequest = () => controller.abort(job.signal.reason);
   if (job.signal.aborted) throw job.signal.reason;
   job.signal.addEventListener('abort', stopRequest, { once: true });
-  let response: Response;
   try {
-    response = await fetch(job.url, {
+    const response = await fetch(job.url, {
       method: 'GET',
       headers: { ...job.header },
       credentials,
       redirect: 'follow',
       signal: controller.signal,
     });
+    const header = headersToRecord(response.headers);
+    job.headers(response.status, header);
+    if (job.signal.aborted) {
+      await response.body?.cancel(job.signal.reason).catch(() => {});
+      throw job.signal.reason;
+    }
+    const dataLength = response.body
+      ? await pumpBody(response.body, target, job, expectedBodyLength(header))
+      : 0;
+    return { statusCode: response.status, header, dataLength };
   } finally {
     job.signal.removeEventListener('abort', stopRequest);
   }
-  const header = headersToRecord(response.headers);
-  job.headers(response.status, header);
-  if (job.signal.aborted) {
-    await response.body?.cancel(job.signal.reason).catch(() => {});
-    throw job.signal.reason;
-  }
-  const dataLength = response.body
-    ? await pumpBody(response.body, target, job, expectedBodyLength(header))
-    : 0;
-  return { statusCode: response.status, header, dataLength };
 };

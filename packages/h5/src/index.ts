@@ -50,6 +50,15 @@ function onNodeFetch(): boolean {
   return typeof versions?.undici === 'string';
 }
 
+/**
+ * Whether this is a WebKit browser (not Chromium): WebKitGTK hands a body with a corrupt gzip encoding over
+ * as complete, so dl cannot report it (the page never sees the encoded bytes).
+ */
+function onWebKit(): boolean {
+  const agent = typeof navigator === 'object' ? navigator.userAgent : '';
+  return /AppleWebKit/.test(agent) && !/Chrome|Chromium|Edg\//.test(agent);
+}
+
 function adapterInfo(): AdapterInfo {
   const opfs = hasOriginPrivateFileSystem();
   return {
@@ -62,7 +71,7 @@ function adapterInfo(): AdapterInfo {
       redirectLimit: false,
       // Cookie is a forbidden request header: fetch and XMLHttpRequest drop it silently.
       cookieHeader: false,
-      decodingErrors: !onNodeFetch(),
+      decodingErrors: !onNodeFetch() && !onWebKit(),
     }),
     notes: [
       'tempFilePath is a blob: URL holding the bytes in memory until releaseFile(tempFilePath) is called.',
