@@ -59,19 +59,25 @@ const CAPABILITY_MEANING: Record<keyof AdapterCapabilities, string> = {
   decodingErrors: 'failing a body with a corrupt Content-Encoding as NETWORK rather than hanging',
 };
 
-/** Registers a test, or skips it with the reason when the adapter lacks what it proves. */
+/** The capabilities a clause can need: the yes-or-no ones (limits are checked by the clauses themselves). */
+export type BooleanCapability = {
+  [K in keyof AdapterCapabilities]: AdapterCapabilities[K] extends boolean ? K : never;
+}[keyof AdapterCapabilities];
+
+/**
+ * Registers a test, or skips it with the reason when the adapter's manifest lacks what it proves — the
+ * only way a clause is skipped: a target cannot switch clauses off by name.
+ */
 export function clause(
   ctx: SuiteContext,
   name: string,
   fn: () => Promise<void>,
-  needs: Array<keyof AdapterCapabilities> = [],
+  needs: BooleanCapability[] = [],
 ): void {
   const lacking = needs.filter((cap) => !ctx.target.adapter.capabilities[cap]);
-  const reason =
-    ctx.target.skip?.[name] ??
-    (lacking.length
-      ? `${ctx.target.name} lacks ${lacking.map((cap) => `${cap} (${CAPABILITY_MEANING[cap]})`).join(', ')}`
-      : undefined);
+  const reason = lacking.length
+    ? `${ctx.target.name} lacks ${lacking.map((cap) => `${cap} (${CAPABILITY_MEANING[cap]})`).join(', ')}`
+    : undefined;
   if (reason) {
     it.skip(`${name} — skipped: ${reason}`, fn);
     return;

@@ -26,32 +26,32 @@ export { expectContractTimeline } from './invariants';
 export { type Recording, record, type TaskEvent } from './record';
 export type { ConformanceTarget } from './target';
 
-/** Every clause module, by name; `only`/`except` in {@link runConformance} pick among them. */
+/**
+ * Every clause module, with the section of docs/contract.md it proves: a failing test's title names it
+ * (`dl contract on node > contract: behaviour 5 > abort > …`).
+ */
 export const clauseModules = {
-  results: resultClauses,
-  badInput: badInputClauses,
-  order: orderClauses,
-  status: statusClauses,
-  progress: progressClauses,
-  abort: abortClauses,
-  listeners: listenerClauses,
-  rejection: rejectionClauses,
-  concurrency: concurrencyClauses,
-  filePath: filePathClauses,
-  failures: failureClauses,
-  request: requestClauses,
-  faults: faultClauses,
-} satisfies Record<string, (ctx: SuiteContext) => void>;
-
-export type ClauseModule = keyof typeof clauseModules;
+  results: { section: 'Results', register: resultClauses },
+  badInput: { section: 'behaviour 10', register: badInputClauses },
+  order: { section: 'behaviours 1-2', register: orderClauses },
+  status: { section: 'behaviour 3', register: statusClauses },
+  progress: { section: 'behaviour 4', register: progressClauses },
+  abort: { section: 'behaviour 5', register: abortClauses },
+  listeners: { section: 'behaviour 6', register: listenerClauses },
+  rejection: { section: 'behaviour 7', register: rejectionClauses },
+  concurrency: { section: 'behaviour 8', register: concurrencyClauses },
+  filePath: { section: 'behaviour 9', register: filePathClauses },
+  failures: { section: 'Results (error codes)', register: failureClauses },
+  request: { section: 'behaviours 10-11', register: requestClauses },
+  faults: { section: 'behaviour 12', register: faultClauses },
+} satisfies Record<string, { section: string; register: (ctx: SuiteContext) => void }>;
 
 /** Registers the whole contract as vitest tests for one adapter. */
-export function runConformance(target: ConformanceTarget, select: { only?: ClauseModule[] } = {}): void {
+export function runConformance(target: ConformanceTarget): void {
   const ctx = createContext(target);
   describe(`dl contract on ${target.name}`, () => {
-    for (const [name, register] of Object.entries(clauseModules)) {
-      if (select.only && !select.only.includes(name as ClauseModule)) continue;
-      register(ctx);
+    for (const { section, register } of Object.values(clauseModules)) {
+      describe(`contract: ${section}`, () => register(ctx));
     }
   });
 }

@@ -25,6 +25,4 @@ export interface ConformanceTarget {
   list(dir: string): Promise<string[]>;
   /** A `filePath` the platform cannot write (e.g. inside a directory that does not exist). */
   unwritablePath(): Promise<string>;
-  /** Why a clause the platform itself cannot offer is skipped here (clause name → reason). */
-  skip?: Record<string, string>;
 }

@@ -1,8 +1,15 @@
-import type { AdapterCapabilities, AdapterInfo, DownloadFile } from '@dl/types';
-import { createDownloadFile, type DownloaderConfig } from './downloader';
+import type { AdapterCapabilities, AdapterInfo, DownloadFile, DownloadFileOptions } from '@dl/types';
 import type { DownloadDriver } from './driver';
-import { DEFAULT_MAX_CONCURRENT } from './queue';
+import { ConcurrencyQueue, DEFAULT_MAX_CONCURRENT } from './queue';
 import { MAX_REDIRECTS } from './redirects';
+import { createTask } from './task';
+
+export interface DownloaderConfig {
+  /** Downloads that run at once; the rest wait in arrival order. @default 10 */
+  maxConcurrent?: number;
+  /** Resolves relative URLs (the page's address on the web); without it they are invalid. */
+  baseUrl?: () => string | undefined;
+}
 
 /** The manifest of an adapter that offers the whole contract; `overrides` names where it falls short. */
 export function contractCapabilities(overrides: Partial<AdapterCapabilities> = {}): AdapterCapabilities {
@@ -31,8 +38,9 @@ export interface BoundDownloader<Extra extends object = object> {
 }
 
 /**
- * Binds a platform driver into a `downloadFile` with its own queue, and the adapter's manifest with the
- * queue's real limit, so the manifest never claims a concurrency the downloader does not have.
+ * Binds a platform driver into a `downloadFile` with its own queue — each call of it creates one task
+ * (task.ts) — and the adapter's manifest with the queue's real limit, so the manifest never claims a
+ * concurrency the downloader does not have. An adapter's `createDownloader` is this, with its driver.
  */
 export function bindDownloader<Extra extends object = object>(
   driver: DownloadDriver<Extra>,
@@ -40,8 +48,17 @@ export function bindDownloader<Extra extends object = object>(
   config: DownloaderConfig = {},
 ): BoundDownloader<Extra> {
   const maxConcurrent = config.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
+  // The task hands the driver the caller's other options as `extra`, typed by the adapter's `Extra`.
+  const context = {
+    driver: driver as DownloadDriver,
+    queue: new ConcurrencyQueue(maxConcurrent),
+    baseUrl: config.baseUrl,
+  };
+  // One implementation for every overload of DownloadFile: the overloads only narrow the result's type.
+  const downloadFile = ((options: DownloadFileOptions) =>
+    createTask(options, context)) as DownloadFile<Extra>;
   return {
-    downloadFile: createDownloadFile(driver, { ...config, maxConcurrent }),
+    downloadFile,
     adapter: { ...adapter, capabilities: { ...adapter.capabilities, maxConcurrent } },
   };
 }

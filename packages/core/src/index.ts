@@ -5,9 +5,8 @@
  * validation and progress arithmetic stay inside (the contract is their interface).
  * @packageDocumentation
  */
-export { type BoundDownloader, bindDownloader, contractCapabilities } from './adapter';
+export { type BoundDownloader, bindDownloader, contractCapabilities, type DownloaderConfig } from './adapter';
 export { type AsyncDriverOptions, asyncDriver } from './async-driver';
-export type { DownloaderConfig } from './downloader';
 export type { DownloadDriver, DownloadJob, SavedFile } from './driver';
 export {
   abortError,

@@ -1,7 +1,14 @@
 import type { DownloadFileSuccessResult } from '@dl/types';
 import { describe, expect, it, vi } from 'vitest';
-import { createDownloadFile } from '../src/downloader';
+import { bindDownloader, contractCapabilities, type DownloaderConfig } from '../src/adapter';
 import type { DownloadDriver, DownloadJob, SavedFile } from '../src/driver';
+
+/** A downloadFile over a test driver, as an adapter binds one. */
+const createDownloadFile = <Extra extends object = object>(
+  driver: DownloadDriver<Extra>,
+  config: DownloaderConfig = {},
+) => bindDownloader(driver, { name: 'node', capabilities: contractCapabilities() }, config).downloadFile;
+
 import { networkError } from '../src/errors';
 
 const saved = (size = 3): SavedFile => ({

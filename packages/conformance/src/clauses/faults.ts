@@ -1,7 +1,7 @@
 import { type FaultKind, faultUrl, maxOpenAtOnce, refusedUrl } from '@dl/test-server/scenarios';
 import type { AdapterCapabilities, DownloadErrorCode } from '@dl/types';
 import { describe, expect } from 'vitest';
-import { clause, type SuiteContext } from '../context';
+import { type BooleanCapability, clause, type SuiteContext } from '../context';
 import { sleep } from '../record';
 
 interface Fault {
@@ -11,7 +11,7 @@ interface Fault {
   /** The code the task must fail with, by the adapter's capabilities. */
   code(caps: AdapterCapabilities): DownloadErrorCode;
   timeout?: number;
-  needs?: Array<keyof AdapterCapabilities>;
+  needs?: BooleanCapability[];
 }
 
 const fault =
