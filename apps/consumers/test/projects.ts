@@ -1,0 +1,18 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const WORKSPACE = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const FIXTURES = join(WORKSPACE, 'apps/consumers/fixtures');
+
+/**
+ * The fresh projects (each a copy of `fixtures/<name>`) and the packages installed into each from the
+ * tarballs: the one they use and every @dl package it depends on.
+ */
+export const PROJECTS = {
+  /** Node ESM and CJS, and strict TypeScript with node16 and bundler resolution. */
+  'node-app': ['@dl/node', '@dl/core', '@dl/types'],
+  /** A mini-program: its bundler takes @dl/weapp; the emulator stands for `wx` in the test. */
+  'weapp-app': ['@dl/weapp', '@dl/core', '@dl/types', '@dl/weapp-emulator'],
+} as const;
+
+export type ProjectName = keyof typeof PROJECTS;
