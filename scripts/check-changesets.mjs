@@ -6,7 +6,7 @@
 // The base: on a branch, where it left main (the merge base with `origin/main`, else `main`). On main
 // itself (HEAD is main's tip, or behind it) what is meaningful is the change the last commit brought:
 // the base is HEAD's first parent, so a merge into main is checked as a whole. With no main ref, or no
-// parent (a shallow clone), there is nothing to compare to: it says so and passes. DL_CHANGESET_BASE
+// parent (a shallow clone), there is nothing to compare to: it says so and passes. `--base=<ref>`
 // overrides the base. Afterwards it prints the release plan (`changeset status --since=<base>`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +24,8 @@ const tryGit = (...args) => {
 };
 
 function findBase() {
-  if (process.env.DL_CHANGESET_BASE) return { base: process.env.DL_CHANGESET_BASE, why: 'DL_CHANGESET_BASE' };
+  const given = process.argv.find((arg) => arg.startsWith('--base='));
+  if (given) return { base: given.slice('--base='.length), why: 'given' };
   const head = tryGit('rev-parse', 'HEAD');
   if (!head) return { skip: 'not a git checkout' };
   const mainRef = ['origin/main', 'main'].find((ref) =>
