@@ -13,6 +13,8 @@ export const PROJECTS = {
   'node-app': ['@dl/node', '@dl/core', '@dl/types'],
   /** A mini-program: its bundler takes @dl/weapp; the emulator stands for `wx` in the test. */
   'weapp-app': ['@dl/weapp', '@dl/core', '@dl/types', '@dl/weapp-emulator'],
+  /** A React Native app's dependencies without react-native-blob-util, loaded in Node. */
+  'rn-app': ['@dl/rn', '@dl/core', '@dl/types'],
 } as const;
 
 export type ProjectName = keyof typeof PROJECTS;
