@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { startTestServer, type TestServer } from '@dl/test-server';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { consumerEnv } from './projects';
 
 const execFile = promisify(execFileCallback);
 const dir = inject('consumerDirs')['node-app'];
@@ -25,6 +26,7 @@ it.each([
   // Plain `node`, in the fresh project: no loader, no source condition, no workspace around it.
   const { stdout } = await execFile(process.execPath, [script, fileUrl(server.url, { size, seed })], {
     cwd: dir,
+    env: consumerEnv(),
   });
   const report = JSON.parse(stdout);
   expect(report.resolved).toMatch(entry);

@@ -18,3 +18,13 @@ export const PROJECTS = {
 } as const;
 
 export type ProjectName = keyof typeof PROJECTS;
+
+/**
+ * The environment for everything run in a consumer project: without NODE_PATH, which pnpm sets for the
+ * scripts it runs (to the workspace's `node_modules/.pnpm/node_modules`) and which would lend the
+ * workspace's packages to a project that must have only what it installed.
+ */
+export function consumerEnv(): NodeJS.ProcessEnv {
+  const { NODE_PATH: _workspacePackages, ...env } = process.env;
+  return env;
+}

@@ -3,12 +3,16 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, inject, it } from 'vitest';
+import { consumerEnv } from './projects';
 
 const execFile = promisify(execFileCallback);
 const dir = inject('consumerDirs')['rn-app'];
 
 async function load(specifier: string, how: 'import' | 'require') {
-  const { stdout } = await execFile(process.execPath, ['load.mjs', specifier, how], { cwd: dir });
+  const { stdout } = await execFile(process.execPath, ['load.mjs', specifier, how], {
+    cwd: dir,
+    env: consumerEnv(),
+  });
   return JSON.parse(stdout) as { ok: boolean; exports?: string[]; message?: string };
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { ensureBuilt } from '../../../scripts/ensure-built.mjs';
-import { FIXTURES, PROJECTS, type ProjectName, WORKSPACE } from './projects';
+import { consumerEnv, FIXTURES, PROJECTS, type ProjectName, WORKSPACE } from './projects';
 
 const execFile = promisify(execFileCallback);
 
@@ -80,6 +80,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         ['install', ...specs, '--offline', '--no-audit', '--no-fund', '--loglevel=error'],
         {
           cwd: dir,
+          env: consumerEnv(),
         },
       );
       consumerDirs[name] = dir;

@@ -3,7 +3,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { WORKSPACE } from './projects';
+import { consumerEnv, WORKSPACE } from './projects';
 
 const execFile = promisify(execFileCallback);
 const dir = inject('consumerDirs')['node-app'];
@@ -22,6 +22,7 @@ async function tsc(project: string): Promise<{ code: number; output: string }> {
       [TSC, '-p', project, '--listFiles', '--pretty', 'false'],
       {
         cwd: dir,
+        env: consumerEnv(),
       },
     );
     return { code: 0, output: stdout };
