@@ -15,6 +15,8 @@ export const PROJECTS = {
   'weapp-app': ['@dl/weapp', '@dl/core', '@dl/types', '@dl/weapp-emulator'],
   /** A React Native app's dependencies without react-native-blob-util, loaded in Node. */
   'rn-app': ['@dl/rn', '@dl/core', '@dl/types'],
+  /** A web page built with Vite, opened in Chromium. */
+  'h5-app': ['@dl/h5', '@dl/core', '@dl/types'],
 } as const;
 
 export type ProjectName = keyof typeof PROJECTS;
