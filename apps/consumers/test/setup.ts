@@ -1,7 +1,8 @@
 import { execFile as execFileCallback } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { ensureBuilt } from '../../../scripts/ensure-built.mjs';
@@ -13,8 +14,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The fresh projects' directories, by name, each with the packed packages installed. */
     consumerDirs: Record<ProjectName, string>;
-    /** Seconds spent building, packing and installing (printed, and read by a test's report). */
-    setupSeconds: { build: number; pack: number; install: number };
   }
 }
 
@@ -52,8 +51,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const { folder } of packages) ensureBuilt(folder, [folder]);
   seconds.build = lap(started);
 
-  // Outside the workspace: no node_modules above these directories can lend a package.
+  // Outside the workspace: no node_modules above these directories may lend a package.
   root = await mkdtemp(join(tmpdir(), 'dl-consumers-'));
+  for (let dir = dirname(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules')))
+      throw new Error(
+        `${join(dir, 'node_modules')} would lend packages to the consumer projects; set TMPDIR elsewhere`,
+      );
+    if (dirname(dir) === dir) break;
+  }
   const tarballs = join(root, 'tarballs');
   await mkdir(tarballs);
   started = performance.now();
@@ -87,13 +93,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }),
   );
   seconds.install = lap(started);
-  await writeFile(join(root, 'timings.json'), JSON.stringify(seconds));
   console.log(
     `consumers: build ${seconds.build}s, pack ${packages.length} packages ${seconds.pack}s, install ${seconds.install}s (in ${root})`,
   );
 
   project.provide('consumerDirs', consumerDirs);
-  project.provide('setupSeconds', seconds);
   return async () => {
     if (root && !process.env.DL_KEEP_CONSUMERS) await rm(root, { recursive: true, force: true });
   };
