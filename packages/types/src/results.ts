@@ -13,9 +13,9 @@ export interface DownloadFileSuccessResult {
   /** The HTTP status of the final response (after redirects). Any status is a success: check it. */
   statusCode: number;
   /** Where the file was saved when no `filePath` was given (a path, `blob:` URL or platform path). */
-  tempFilePath?: string;
+  tempFilePath?: string | undefined;
   /** The `filePath` option, when one was given. */
-  filePath?: string;
+  filePath?: string | undefined;
   /** Headers of the final response, lower-case names. */
   header: ResponseHeaders;
   /** Size in bytes of the saved file. */
@@ -64,9 +64,9 @@ export interface DownloadFileSuccessLike {
   /** The HTTP status of the final response. */
   statusCode?: number;
   /** Where the file was saved when no `filePath` was given. */
-  tempFilePath?: string;
+  tempFilePath?: string | undefined;
   /** The `filePath` option. */
-  filePath?: string;
+  filePath?: string | undefined;
   /** Alipay's name for `tempFilePath`; dl does not set it. */
   apFilePath?: string;
   /** Response headers. */

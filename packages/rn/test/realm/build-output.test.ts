@@ -51,3 +51,20 @@ describe("the realms' URL is React Native's own", () => {
     }
   });
 });
+
+describe('without react-native-blob-util', () => {
+  it.each([
+    ['resolves to nothing (not installed, or an empty stub)', undefined],
+    ['has no native side (installed, not linked)', { fs: undefined, config: undefined }],
+  ])('a library that %s fails at load, naming the library and the install command', async (_how, module) => {
+    const code = await bundleRn();
+    const load = () =>
+      createRealm().load(code, (specifier) => {
+        if (specifier === 'react-native-blob-util') return { default: module, __esModule: true };
+        throw new Error(`no module ${specifier}`);
+      });
+    expect(load).toThrow(
+      /needs react-native-blob-util \(>=0\.22\.0 <1\).*`npm install react-native-blob-util`/,
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { bundleBuilt, checkGlobals, createRealm } from '@dl/conformance/realm';
+import { startTestServer, type TestServer } from '@dl/test-server';
+import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+
+const dir = inject('consumerDirs')['weapp-app'];
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+interface InstalledEmulator {
+  createWxEmulator(options: { userDataPath: string }): {
+    resolvePath(path: string): string;
+    dispose(): Promise<void>;
+  };
+}
+interface WeappModule {
+  downloadFile(options: { url: string }): PromiseLike<{
+    statusCode: number;
+    tempFilePath: string;
+    dataLength: number;
+  }> & { onProgressUpdate(callback: (event: { progress: number }) => void): void };
+}
+
+it('a mini-program: the installed @dl/weapp, bundled from the project, downloads in a realm with only wx', async () => {
+  // What the mini-program's bundler makes of `import { downloadFile } from '@dl/weapp'` in this project.
+  const code = await bundleBuilt('@dl/weapp', dir);
+  expect(checkGlobals(code, ['wx', 'qq', 'tt', 'swan', 'my', 'crypto', 'reportError'])).toEqual({
+    webOnly: [],
+    unknown: [],
+  });
+  // The installed emulator package's CommonJS entry (as its `exports` name it: this process resolves with
+  // the workspace's `dl-source` condition, which would pick the shipped TypeScript), standing for `wx`.
+  const emulatorDir = join(dir, 'node_modules/@dl/weapp-emulator');
+  const { exports } = JSON.parse(await readFile(join(emulatorDir, 'package.json'), 'utf8'));
+  const { createWxEmulator } = createRequire(join(dir, 'package.json'))(
+    join(emulatorDir, exports['.'].require.default),
+  ) as InstalledEmulator;
+  const wx = createWxEmulator({ userDataPath: join(dir, 'user-data') });
+  try {
+    const realm = createRealm({ lexicalGlobals: { wx } });
+    const weapp = realm.load<WeappModule>(code);
+    const size = 512 * 1024 + 3;
+    const seed = 77;
+    const task = weapp.downloadFile({ url: fileUrl(server.url, { size, seed }) });
+    const progress: number[] = [];
+    task.onProgressUpdate(({ progress: percent }) => progress.push(percent));
+    const result = await task;
+    expect(result).toMatchObject({ statusCode: 200, dataLength: size });
+    expect(result.tempFilePath).toMatch(/^wxfile:\/\//);
+    const bytes = new Uint8Array(await readFile(wx.resolvePath(result.tempFilePath)));
+    expect(bytes.length).toBe(size);
+    expect(
+      Buffer.from(bytes).equals(Buffer.from(contentBytes(seed, 0, size))),
+      'the bytes are the content',
+    ).toBe(true);
+    expect(progress.at(-1)).toBe(100);
+  } finally {
+    await wx.dispose();
+  }
+});
