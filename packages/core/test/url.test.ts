@@ -239,7 +239,12 @@ describe('parseHttpUrl agrees with WHATWG URL on generated input', () => {
     fc.assert(
       fc.property(reference, absolute, (ref, base) => {
         // A reference starting `//` names a host, which the generator does not keep valid.
-        fc.pre(!ref.replace(/[\t\n\r]/g, '').replace(/\\/g, '/').startsWith('//'));
+        fc.pre(
+          !ref
+            .replace(/[\t\n\r]/g, '')
+            .replace(/\\/g, '/')
+            .startsWith('//'),
+        );
         fc.pre(!nodeQuirk(ref, base));
         expect(ours(ref, base)).toBe(whatwg(ref, base));
       }),
