@@ -38,7 +38,11 @@ function findBase() {
   // HEAD is on main: check what its last commit (a merge, usually) brought, against the first parent.
   const parent = tryGit('rev-parse', '--verify', '--quiet', 'HEAD^1');
   if (!parent) return { skip: `HEAD is on ${mainRef} and has no parent here (a shallow clone?)` };
-  return { base: parent, why: `HEAD is on ${mainRef}: its first parent, so the last commit is checked` };
+  return {
+    base: parent,
+    onMain: true,
+    why: `HEAD is on ${mainRef}: its last commit, against the changesets pending for the next release`,
+  };
 }
 
 const found = findBase();
@@ -73,14 +77,21 @@ function named(file) {
   if (!front) return [];
   return [...front[1].matchAll(/^\s*["']?([^"':\s]+)["']?\s*:/gm)].map((match) => match[1]);
 }
-const changesets = [...changed].filter(
-  (file) =>
-    /^\.changeset\/[^/]+\.md$/.test(file) && file !== '.changeset/README.md' && existsSync(join(root, file)),
-);
+const isChangeset = (file) =>
+  /^\.changeset\/[^/]+\.md$/.test(file) && file !== '.changeset/README.md' && existsSync(join(root, file));
+// On a branch, its own changesets must cover it. On main, changesets wait there until the release that
+// consumes them, so any pending one naming the package covers the last commit.
+const changesets = found.onMain
+  ? readdirSync(join(root, '.changeset'))
+      .map((name) => `.changeset/${name}`)
+      .filter(isChangeset)
+  : [...changed].filter(isChangeset);
 const covered = new Set(changesets.flatMap(named));
 const uncovered = touched.filter(({ pkg }) => !covered.has(pkg.name));
 
-console.log(`check-changesets: base ${base.slice(0, 12)} (${why}); ${changesets.length} changeset(s) since.`);
+console.log(
+  `check-changesets: base ${base.slice(0, 12)} (${why}); ${changesets.length} changeset(s) considered.`,
+);
 for (const { pkg } of touched)
   console.log(`  ${covered.has(pkg.name) ? '✓' : '✗'} ${pkg.name}: src/ changed`);
 if (uncovered.length > 0) {
