@@ -11,22 +11,10 @@ export class RequestLog {
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    const entry: LoggedRequest = {
-      id: url.searchParams.get('id') ?? '',
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      startedAt: Date.now(),
-      bytesSent: 0,
-      finished: false,
-      clientAborted: false,
-    };
-    this.#entries.push(entry);
-    return entry;
+    return this.addRaw(req.method ?? 'GET', url, headers);
   }
 
-  /** Records a request the raw fault listener parsed itself (lower-case header names). */
+  /** Records a request by its parts: the raw fault listener parses its own (lower-case header names). */
   addRaw(method: string, url: URL, headers: Record<string, string>): LoggedRequest {
     const entry: LoggedRequest = {
       id: url.searchParams.get('id') ?? '',
