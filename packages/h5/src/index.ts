@@ -7,14 +7,15 @@
  */
 import { bindDownloader, contractCapabilities } from '@dl/core';
 import type { AdapterInfo, DownloadFile, DownloadFileOptions } from '@dl/types';
+import { createH5Driver } from './driver';
 import { hasOriginPrivateFileSystem } from './opfs';
-import { createH5Driver, defaultTransport, type H5Transport } from './transport';
+import { defaultTransport, type H5Transport } from './transports';
 
 export { DownloadError, isDownloadError } from '@dl/core';
 export type * from '@dl/types';
 export { releaseFile } from './object-url';
 export { hasOriginPrivateFileSystem } from './opfs';
-export { type H5Transport, supportsStreamingFetch } from './transport';
+export { type H5Transport, supportsStreamingFetch } from './transports';
 
 /** Redirects fetch and XMLHttpRequest follow before failing; neither lets a page count them. */
 export const BROWSER_MAX_REDIRECTS = 20;

@@ -8,7 +8,7 @@ import { startTestServer } from '@dl/test-server';
 import { contentBytes, fetchLog, fileUrl, newRequestId, redirectUrl } from '@dl/test-server/scenarios';
 import { describe, expect, it } from 'vitest';
 import { NativeFailure } from '../src/backend';
-import { createBlobUtilBackend, translateBlobUtilError } from '../src/backends/blob-util';
+import { createBlobUtilBackend, toNativeFailure } from '../src/backends/blob-util';
 import { adapter, createDownloader } from '../src/portable';
 import { createBlobUtilEmulator } from './emulator/blob-util-emulator';
 
@@ -238,7 +238,7 @@ describe('react-native-blob-util backend (on the emulator, iOS mode)', () => {
       .config({ path: join(root, 'ios-t.bin'), timeout: 200 })
       .fetch('GET', stalled)
       .catch((e: unknown) => e);
-    expect(translateBlobUtilError(timedOut)).toMatchObject({
+    expect(toNativeFailure(timedOut)).toMatchObject({
       kind: 'network',
       message: 'The request timed out.',
     });

@@ -2,7 +2,7 @@ import type { DownloadJob } from '@dl/core';
 import { ERRNO, headersToRecord, timeoutError } from '@dl/core';
 import { describe, expect, it } from 'vitest';
 import { NativeFailure } from '../src/backend';
-import { translateBlobUtilError } from '../src/backends/blob-util';
+import { toNativeFailure } from '../src/backends/blob-util';
 import { toTaskError } from '../src/driver';
 import { baseName, dirName, partPathFor, toFileUrl, toPlainPath } from '../src/paths';
 import { CanceledFetchError } from './emulator/blob-util-emulator';
@@ -60,7 +60,7 @@ describe('error translation', () => {
     ['Download interrupted.', 'network'],
     ['The network connection was lost.', 'network'],
   ] as const)('"%s" is a %s failure', (message, kind) => {
-    const failure = translateBlobUtilError(new Error(message));
+    const failure = toNativeFailure(new Error(message));
     expect(failure).toBeInstanceOf(NativeFailure);
     expect(failure.kind).toBe(kind);
     expect(failure.message).toBe(message);
@@ -76,7 +76,7 @@ describe('error translation', () => {
       errno: ERRNO.FILE_SYSTEM,
       errMsg: 'downloadFile:fail Unexpected FileStorage response file: null',
     });
-    const net = toTaskError(translateBlobUtilError(new Error('Download interrupted.')), fakeJob());
+    const net = toTaskError(toNativeFailure(new Error('Download interrupted.')), fakeJob());
     expect(net).toMatchObject({
       code: 'NETWORK',
       errno: 600000,
@@ -86,7 +86,7 @@ describe('error translation', () => {
 
   it('a cancelled fetch fails with the reason the task was stopped for, not the library message', () => {
     const reason = timeoutError();
-    const error = toTaskError(translateBlobUtilError(new CanceledFetchError('canceled')), fakeJob(reason));
+    const error = toTaskError(toNativeFailure(new CanceledFetchError('canceled')), fakeJob(reason));
     expect(error).toBe(reason);
   });
 });

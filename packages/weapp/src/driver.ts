@@ -8,7 +8,7 @@ import {
   type SavedFile,
 } from '@dl/core';
 import type { AbortSignalLike, ResponseHeaders } from '@dl/types';
-import { fileManagerFailure, normaliseFailure, type PlatformFailResult } from './errno';
+import { type PlatformFailResult, toFileManagerError, toPlatformFailure } from './errno';
 import { canMove, fileSize, moveInto, removeFile } from './file-ops';
 import { readHeadersEvent, savedTempPath, successHeaders } from './normalize';
 import { platformTimeout, type WeappPlatformOptions } from './options';
@@ -85,7 +85,7 @@ export function createWeappDriver(config: WeappDriverConfig): DownloadDriver<Wea
         await moveInto(fs, savedPath, job.filePath);
       } catch (raw) {
         await removeFile(fs, savedPath);
-        throw fileManagerFailure(raw as PlatformFailResult);
+        throw toFileManagerError(raw as PlatformFailResult);
       }
     }
     if (job.filePath !== undefined) saved.filePath = job.filePath;
@@ -129,7 +129,7 @@ function attemptOnce(
       header: { ...job.header },
       success: (result: PlatformDownloadSuccess) =>
         settle({ ok: true, result: result ?? {}, header, statusCode, written }),
-      fail: (raw: PlatformFailResult) => settle({ ok: false, ...normaliseFailure(raw) }),
+      fail: (raw: PlatformFailResult) => settle({ ok: false, ...toPlatformFailure(raw) }),
     };
     const timeout = platformTimeout(job.options.timeout);
     if (timeout !== undefined) options.timeout = timeout;
@@ -142,7 +142,7 @@ function attemptOnce(
     } catch (thrown) {
       // Whatever the platform throws (an Error or a fail-shaped object) is normalised like a fail result.
       const raw = thrown instanceof Error ? { errMsg: thrown.message } : (thrown as PlatformFailResult);
-      settle({ ok: false, ...normaliseFailure(raw) });
+      settle({ ok: false, ...toPlatformFailure(raw) });
       return;
     }
     if (settled) return;

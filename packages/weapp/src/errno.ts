@@ -99,7 +99,7 @@ function kindOf(raw: PlatformFailResult | undefined, reason: string): Kind {
 }
 
 /** A platform failure, normalised: the contract's error, and whether waiting and retrying may help. */
-export interface NormalisedFailure {
+export interface PlatformFailure {
   error: DownloadError;
   /** The platform ran out of task slots (WeChat 600007): try again after a short wait. */
   busy: boolean;
@@ -109,7 +109,7 @@ export interface NormalisedFailure {
  * Turns a platform's `fail` result into the contract's error: code from the errno table (or Alipay's
  * `error`), errno as the contract lists it (NETWORK is always 600000; file-system errnos are kept).
  */
-export function normaliseFailure(raw: PlatformFailResult | undefined): NormalisedFailure {
+export function toPlatformFailure(raw: PlatformFailResult | undefined): PlatformFailure {
   const reason = failReason(raw);
   const kind = kindOf(raw, reason);
   const errno = platformErrno(raw);
@@ -140,7 +140,7 @@ export function fileSystemErrno(errno: number | undefined, reason: string): numb
 }
 
 /** A file-system manager's failure (saving into `filePath`, reading the size) as a FILE_SYSTEM error. */
-export function fileManagerFailure(raw: PlatformFailResult | undefined): DownloadError {
+export function toFileManagerError(raw: PlatformFailResult | undefined): DownloadError {
   const reason = failReason(raw);
   // WeChat's file-system errno 1300002 is "no such file or directory".
   const errno =

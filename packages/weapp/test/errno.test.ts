@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failReason, fileManagerFailure, normaliseFailure } from '../src/errno';
+import { failReason, toFileManagerError, toPlatformFailure } from '../src/errno';
 
 describe('WeChat errno table', () => {
   const cases: Array<[number, string, string, number | undefined]> = [
@@ -17,7 +17,7 @@ describe('WeChat errno table', () => {
   ];
   for (const [errno, errMsg, code, contractErrno] of cases) {
     it(`${errno} → ${code}${contractErrno ? ` (errno ${contractErrno})` : ''}`, () => {
-      const { error, busy } = normaliseFailure({ errMsg, errno });
+      const { error, busy } = toPlatformFailure({ errMsg, errno });
       expect(error).toMatchObject({ name: 'DownloadError', code });
       expect(error.errno).toBe(contractErrno);
       expect(error.errMsg).toMatch(/^downloadFile:fail \S/);
@@ -26,7 +26,7 @@ describe('WeChat errno table', () => {
   }
 
   it('600007 (too many tasks) is marked busy so the driver waits and tries again', () => {
-    const { error, busy } = normaliseFailure({
+    const { error, busy } = toPlatformFailure({
       errMsg: 'downloadFile:fail exceed max task count',
       errno: 600007,
     });
@@ -35,44 +35,44 @@ describe('WeChat errno table', () => {
   });
 
   it('keeps the platform reason without its prefix', () => {
-    const { error } = normaliseFailure({ errMsg: 'downloadFile:fail connect ECONNREFUSED', errno: 600001 });
+    const { error } = toPlatformFailure({ errMsg: 'downloadFile:fail connect ECONNREFUSED', errno: 600001 });
     expect(error.errMsg).toBe('downloadFile:fail connect ECONNREFUSED');
   });
 
   it('an abort without errno is ABORTED; an unknown errno falls back to the reason, then NETWORK', () => {
-    expect(normaliseFailure({ errMsg: 'downloadFile:fail abort' }).error.code).toBe('ABORTED');
-    expect(normaliseFailure({ errMsg: 'downloadFile:fail request timed out', errno: 1 }).error.code).toBe(
+    expect(toPlatformFailure({ errMsg: 'downloadFile:fail abort' }).error.code).toBe('ABORTED');
+    expect(toPlatformFailure({ errMsg: 'downloadFile:fail request timed out', errno: 1 }).error.code).toBe(
       'TIMEOUT',
     );
-    expect(normaliseFailure({ errMsg: 'downloadFile:fail something odd', errno: 42 }).error).toMatchObject({
+    expect(toPlatformFailure({ errMsg: 'downloadFile:fail something odd', errno: 42 }).error).toMatchObject({
       code: 'NETWORK',
       errno: 600000,
     });
-    expect(normaliseFailure(undefined).error.errMsg).toBe('downloadFile:fail unknown error');
+    expect(toPlatformFailure(undefined).error.errMsg).toBe('downloadFile:fail unknown error');
   });
 });
 
 describe('Douyin { errMsg, errNo } failures (errno as its typings spell it)', () => {
   it('errNo is read as errno: the code comes from the table, not only from the reason', () => {
     expect(
-      normaliseFailure({ errMsg: 'downloadFile:fail url not in domain list', errNo: 600002 }).error,
+      toPlatformFailure({ errMsg: 'downloadFile:fail url not in domain list', errNo: 600002 }).error,
     ).toMatchObject({ code: 'INVALID_ARGUMENT', errno: 600009 });
-    expect(normaliseFailure({ errMsg: 'downloadFile:fail write failed', errNo: 603301 }).error).toMatchObject(
-      {
-        code: 'FILE_SYSTEM',
-        errno: 603301,
-      },
-    );
-    expect(normaliseFailure({ errMsg: 'downloadFile:fail request failed', errNo: 600007 }).busy).toBe(true);
+    expect(
+      toPlatformFailure({ errMsg: 'downloadFile:fail write failed', errNo: 603301 }).error,
+    ).toMatchObject({
+      code: 'FILE_SYSTEM',
+      errno: 603301,
+    });
+    expect(toPlatformFailure({ errMsg: 'downloadFile:fail request failed', errNo: 600007 }).busy).toBe(true);
   });
 
   it('errno wins when a result carries both spellings', () => {
-    const { error } = normaliseFailure({ errMsg: 'downloadFile:fail odd', errno: 603300, errNo: 600002 });
+    const { error } = toPlatformFailure({ errMsg: 'downloadFile:fail odd', errno: 603300, errNo: 600002 });
     expect(error).toMatchObject({ code: 'FILE_SYSTEM', errno: 603300 });
   });
 
   it('a file-system manager failure with errNo 1300002 is a missing directory', () => {
-    expect(fileManagerFailure({ errMsg: 'saveFile:fail not found', errNo: 1300002 }).errno).toBe(603303);
+    expect(toFileManagerError({ errMsg: 'saveFile:fail not found', errNo: 1300002 }).errno).toBe(603303);
   });
 });
 
@@ -89,7 +89,7 @@ describe('Alipay { error, errorMessage } failures', () => {
   ];
   for (const [code, errorMessage, expected, busy] of cases) {
     it(`error ${code} "${errorMessage}" → ${expected}${busy ? ' (busy)' : ''}`, () => {
-      const result = normaliseFailure({ error: code, errorMessage });
+      const result = toPlatformFailure({ error: code, errorMessage });
       expect(result.error.code).toBe(expected);
       expect(result.busy).toBe(busy);
       expect(result.error.errMsg).toMatch(/^downloadFile:fail /);
@@ -97,14 +97,14 @@ describe('Alipay { error, errorMessage } failures', () => {
   }
 
   it('gives errMsg, code and errno like WeChat', () => {
-    const { error } = normaliseFailure({ error: 12, errorMessage: 'network error' });
+    const { error } = toPlatformFailure({ error: 12, errorMessage: 'network error' });
     expect(error.toFailResult()).toEqual({
       errMsg: 'downloadFile:fail network error',
       code: 'NETWORK',
       errno: 600000,
     });
-    expect(normaliseFailure({ error: 2, errorMessage: 'url scheme is invalid' }).error.errno).toBe(600005);
-    expect(normaliseFailure({ error: 2, errorMessage: 'no such file or directory' }).error.errno).toBe(
+    expect(toPlatformFailure({ error: 2, errorMessage: 'url scheme is invalid' }).error.errno).toBe(600005);
+    expect(toPlatformFailure({ error: 2, errorMessage: 'no such file or directory' }).error.errno).toBe(
       603303,
     );
   });
@@ -113,16 +113,16 @@ describe('Alipay { error, errorMessage } failures', () => {
 describe('file-system manager failures', () => {
   it('WeChat 1300002 is a missing directory (603303); anything else 603300', () => {
     expect(
-      fileManagerFailure({ errMsg: 'saveFile:fail no such file or directory', errno: 1300002 }),
+      toFileManagerError({ errMsg: 'saveFile:fail no such file or directory', errno: 1300002 }),
     ).toMatchObject({
       code: 'FILE_SYSTEM',
       errno: 603303,
       errMsg: 'downloadFile:fail no such file or directory',
     });
-    expect(fileManagerFailure({ errMsg: 'saveFile:fail permission denied', errno: 1300013 }).errno).toBe(
+    expect(toFileManagerError({ errMsg: 'saveFile:fail permission denied', errno: 1300013 }).errno).toBe(
       603300,
     );
-    expect(fileManagerFailure({ error: 2, errorMessage: 'file not exist' }).errno).toBe(603303);
+    expect(toFileManagerError({ error: 2, errorMessage: 'file not exist' }).errno).toBe(603303);
   });
 
   it('failReason strips any API prefix', () => {

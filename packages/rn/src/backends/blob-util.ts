@@ -24,7 +24,7 @@ const FILE_SYSTEM_MESSAGES = [
 ];
 
 /** The library's failure as a {@link NativeFailure}: file-system trouble or, otherwise, the network. */
-export function translateBlobUtilError(error: unknown): NativeFailure {
+export function toNativeFailure(error: unknown): NativeFailure {
   const message = error instanceof Error ? error.message : String(error);
   const kind = FILE_SYSTEM_MESSAGES.some((m) => message.includes(m)) ? 'file-system' : 'network';
   return new NativeFailure(kind, message || 'unknown error', { cause: error });
@@ -87,7 +87,7 @@ export function createBlobUtilBackend(blobUtil: BlobUtilModule): NativeFileBacke
           return { statusCode: Number(info.status), headers: toStringRecord(info.headers) };
         },
         (error: unknown) => {
-          throw translateBlobUtilError(error);
+          throw toNativeFailure(error);
         },
       );
       return {

@@ -1,33 +1,20 @@
 import { asyncDriver, type DownloadDriver, type DownloadJob } from '@dl/core';
-import type { ResponseHeaders } from '@dl/types';
 import { credentialsFor, type H5Extra } from './credentials';
-import { discardSaved, openSaveTarget, type SaveTarget } from './save-target';
+import { discardSaved, openSaveTarget } from './save-target';
+import { type H5Transport, transportFor } from './transports';
 
 export interface H5DriverConfig {
   /** Credentials mode when a call gives none. */
   credentials: RequestCredentials;
 }
 
-/** What a transport got: the final response, and how many bytes it put into the target. */
-export interface Transferred {
-  statusCode: number;
-  header: ResponseHeaders;
-  dataLength: number;
-}
-
-/** One request whose body goes into `target`, reporting headers and progress to the job on the way. */
-export type Transfer = (
-  job: DownloadJob,
-  target: SaveTarget,
-  credentials: RequestCredentials,
-) => Promise<Transferred>;
-
 /**
- * A driver around one transport, with the save-target lifecycle every transport shares: the target
- * opens before the request (so an unwritable `filePath` fails at once), becomes the result once the body
- * is in, and is dropped on any failure or abort.
+ * The browser's driver around one transport (`transports/`), with the save-target lifecycle every
+ * transport shares: the target opens before the request (so an unwritable `filePath` fails at once),
+ * becomes the result once the body is in, and is dropped on any failure or abort.
  */
-export function transferDriver(transfer: Transfer, config: H5DriverConfig): DownloadDriver<H5Extra> {
+export function createH5Driver(transport: H5Transport, config: H5DriverConfig): DownloadDriver<H5Extra> {
+  const transfer = transportFor(transport);
   async function download(job: DownloadJob<H5Extra>): Promise<void> {
     const credentials = credentialsFor(job, config.credentials);
     const target = await openSaveTarget(job.filePath);

@@ -1,8 +1,6 @@
-import type { DownloadDriver } from '@dl/core';
-import type { H5Extra } from './credentials';
-import { fetchTransfer } from './fetch-transfer';
-import { type H5DriverConfig, transferDriver } from './transfer-driver';
-import { xhrTransfer } from './xhr-transfer';
+import { fetchTransfer } from './fetch';
+import type { Transfer } from './transfer';
+import { xhrTransfer } from './xhr';
 
 /** How requests are made: `fetch` with a streamed body, or the `xhr` fallback. */
 export type H5Transport = 'fetch' | 'xhr';
@@ -23,6 +21,7 @@ export function defaultTransport(): H5Transport {
   return supportsStreamingFetch() || typeof XMLHttpRequest !== 'function' ? 'fetch' : 'xhr';
 }
 
-export function createH5Driver(transport: H5Transport, config: H5DriverConfig): DownloadDriver<H5Extra> {
-  return transferDriver(transport === 'xhr' ? xhrTransfer : fetchTransfer, config);
+/** The transport of that name: how one request's body reaches the save target. */
+export function transportFor(transport: H5Transport): Transfer {
+  return transport === 'xhr' ? xhrTransfer : fetchTransfer;
 }

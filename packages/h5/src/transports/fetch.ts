@@ -1,6 +1,6 @@
 import { expectedBodyLength, headersToRecord } from '@dl/core';
 import { pumpBody } from '@dl/core/fetch';
-import type { Transfer } from './transfer-driver';
+import type { Transfer } from './transfer';
 
 /**
  * The web platform where response bodies stream: fetch, headers as soon as the response starts, progress

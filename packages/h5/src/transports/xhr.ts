@@ -1,6 +1,6 @@
 import { type DownloadJob, expectedBodyLength, networkError } from '@dl/core';
 import type { ResponseHeaders } from '@dl/types';
-import type { Transfer } from './transfer-driver';
+import type { Transfer } from './transfer';
 
 /** `getAllResponseHeaders()` as the contract's plain object with lower-case names. */
 function parseXhrHeaders(raw: string): ResponseHeaders {
