@@ -1,7 +1,7 @@
 /**
  * The job's abort signal without `AbortController`, which mini-program logic layers do not have. It has
  * the part of `AbortSignal` drivers use (`aborted`, `reason`, `abort` listeners); adapters whose platform
- * APIs want a real `AbortSignal` (fetch) bridge it with `toAbortSignal` from `@dl/core/fetch`.
+ * APIs want a real `AbortSignal` (Node's http) bridge it themselves.
  */
 import type { AbortListenerOptions, AbortSignalLike } from '@dl/types';
 import { reportError } from './report-error';

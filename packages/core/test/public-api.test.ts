@@ -1,5 +1,4 @@
 import { expect, expectTypeOf, it } from 'vitest';
-import * as fetchEntry from '../src/fetch/index';
 import * as core from '../src/index';
 
 // Every exported name is a promise to adapter authors: adding or removing one is a deliberate change.
@@ -29,10 +28,6 @@ it('@dl/core exports exactly its public surface', () => {
     'toDownloadError',
     'tooManyRedirects',
   ]);
-});
-
-it('@dl/core/fetch exports exactly its public surface', () => {
-  expect(Object.keys(fetchEntry).sort()).toEqual(['pumpBody', 'toAbortSignal']);
 });
 
 it('the public types an adapter implements keep their shape', () => {

@@ -9,7 +9,7 @@ import {
   isDownloadError,
   tempFileName,
 } from '@dl/core';
-import { toAbortSignal } from '@dl/core/fetch';
+import { toAbortSignal } from './abort-signal';
 import type { NodeResponse } from './http';
 import { PartFile } from './part-file';
 import { getFollowingRedirects } from './redirects';

@@ -1,5 +1,5 @@
 import { expectedBodyLength, headersToRecord } from '@dl/core';
-import { pumpBody } from '@dl/core/fetch';
+import { pumpBody } from './pump-body';
 import type { Transfer } from './transfer';
 
 /**

@@ -1,4 +1,4 @@
-import type { DownloadJob } from '../driver';
+import type { DownloadJob } from '@dl/core';
 
 /** Where streamed bytes go: a file, an OPFS writable, a list of chunks. */
 export interface ByteSink {

@@ -1,8 +1,8 @@
 import type { AbortSignalLike } from '@dl/types';
 
 /**
- * A real `AbortSignal` that follows the job's signal, for platform APIs that take one (fetch). Only
- * adapters whose runtime has `AbortController` (browsers, Node) import this.
+ * A real `AbortSignal` that follows the job's signal (core's own, which runs where `AbortController`
+ * does not), for Node APIs that take one.
  */
 export function toAbortSignal(signal: AbortSignalLike): AbortSignal {
   const controller = new AbortController();
