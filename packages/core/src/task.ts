@@ -16,6 +16,7 @@ import {
   isDownloadError,
   networkError,
   timeoutError,
+  toDownloadError,
 } from './errors';
 import { ListenerSet } from './listeners';
 import { ProgressTracker } from './progress';
@@ -100,8 +101,8 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
   }
 
   function settleSuccess(saved: SavedFile): void {
+    // Committed from here on: an abort() inside the listeners below is a no-op.
     state = 'committing';
-    clearTimeout(deadline);
     if (!headersSent) sendHeaders(saved.statusCode, saved.header);
     progressListeners.emit(progress.final(saved.dataLength));
     finish();
@@ -196,9 +197,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     try {
       context.driver.start(job);
     } catch (error) {
-      job.fail(
-        isDownloadError(error) ? error : networkError(error instanceof Error ? error.message : String(error)),
-      );
+      job.fail(toDownloadError(error, job));
     }
   }
 

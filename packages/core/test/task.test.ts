@@ -156,6 +156,7 @@ describe('the commit point: when a task can no longer be aborted', () => {
     expect(result.dataLength).toBe(3);
     expect(seen).toEqual([33, 100]);
     expect(discarded).toEqual([]);
+    expect(job.signal.aborted, 'the driver is not told to stop a committed download').toBe(false);
   });
 
   it('a driver that never calls commit() and succeeds after an abort has its file discarded', async () => {

@@ -39,6 +39,25 @@ export function abortClauses(ctx: SuiteContext): void {
 
     clause(
       ctx,
+      'abort() in the final 100% progress listener is a no-op: the file is committed, the task succeeds',
+      async () => {
+        const id = ctx.newId();
+        const size = 50_000;
+        const seed = 5;
+        const { result, error } = await ctx.run({ url: ctx.file({ size, seed, id }) }, (task) => {
+          task.onProgressUpdate(({ progress }) => {
+            if (progress === 100) task.abort();
+          });
+        });
+        expect(error, 'the task did not fail').toBeUndefined();
+        expect(result).toMatchObject({ statusCode: 200, dataLength: size });
+        await ctx.expectSavedBytes((result!.filePath ?? result!.tempFilePath)!, size, seed);
+      },
+      ['abort', 'progressUpdate'],
+    );
+
+    clause(
+      ctx,
       'abort() before the response arrives fails with abort',
       async () => {
         const id = ctx.newId();

@@ -68,6 +68,31 @@ const CASES: BadCase[] = [
     errno: 600009,
   },
   {
+    name: 'a url with credentials (never repeated in the message)',
+    options: (ctx, id) => ({ url: ctx.file({ id }).replace('http://', 'http://user:s3cret@') }),
+    code: 'INVALID_ARGUMENT',
+    errMsg:
+      'downloadFile:fail invalid url: credentials in the url are not supported, send an Authorization header',
+    errno: 600009,
+  },
+  {
+    name: 'an object header value',
+    options: (ctx, id) => ({
+      url: ctx.file({ id }),
+      header: { 'X-A': { toString: () => 'v' } } as unknown as Record<string, string>,
+    }),
+    code: 'INVALID_ARGUMENT',
+    errMsg: 'downloadFile:fail invalid header value for X-A: must be a string, number or boolean',
+    errno: 600009,
+  },
+  {
+    name: 'a header value beyond Latin-1 (never repeated in the message)',
+    options: (ctx, id) => ({ url: ctx.file({ id }), header: { 'X-A': 'tok\u4e2d' } }),
+    code: 'INVALID_ARGUMENT',
+    errMsg: 'downloadFile:fail invalid header value for X-A',
+    errno: 600009,
+  },
+  {
     name: 'a negative timeout',
     options: (ctx, id) => ({ url: ctx.file({ id }), timeout: -5 }),
     code: 'INVALID_ARGUMENT',

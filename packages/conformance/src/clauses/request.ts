@@ -22,6 +22,28 @@ export function requestClauses(ctx: SuiteContext): void {
 
     clause(
       ctx,
+      'number and boolean header values reach the server as their text',
+      async () => {
+        const id = ctx.newId();
+        await ctx.run({ url: ctx.file({ size: 10, id }), header: { 'X-Dl-One': 1, 'X-Dl-True': true } });
+        const get = (await ctx.log(id)).find((r) => r.method === 'GET')!;
+        expect(get.headers['x-dl-one']).toBe('1');
+        expect(get.headers['x-dl-true']).toBe('true');
+      },
+      ['requestHeaders'],
+    );
+
+    clause(ctx, 'an upper-case scheme (HTTP://) is an http URL: the file downloads', async () => {
+      const id = ctx.newId();
+      const { result } = await ctx.run({
+        url: ctx.file({ size: 1000, seed: 8, id }).replace(/^http:/, 'HTTP:'),
+      });
+      expect(result).toMatchObject({ statusCode: 200, dataLength: 1000 });
+      expect((await ctx.log(id)).filter((r) => r.method === 'GET')).toHaveLength(1);
+    });
+
+    clause(
+      ctx,
       'a Range request header yields the 206 slice, saved as sent',
       async () => {
         const { result } = await ctx.run({
