@@ -141,7 +141,12 @@ function attemptOnce(
       task = platform.downloadFile(options);
     } catch (thrown) {
       // Whatever the platform throws (an Error or a fail-shaped object) is normalised like a fail result.
-      const raw = thrown instanceof Error ? { errMsg: thrown.message } : (thrown as PlatformFailResult);
+      // Read by shape, not instanceof: the thrower may be of another realm (a platform's own Error).
+      const shaped = thrown !== null && typeof thrown === 'object' ? (thrown as Record<string, unknown>) : {};
+      const raw: PlatformFailResult =
+        'errMsg' in shaped || 'errorMessage' in shaped
+          ? (shaped as PlatformFailResult)
+          : { errMsg: typeof shaped.message === 'string' ? shaped.message : String(thrown) };
       settle({ ok: false, ...toPlatformFailure(raw) });
       return;
     }

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createDownloader, type MiniProgramPlatform } from '../src/index';
 
@@ -57,6 +58,7 @@ describe('a platform that answers before downloadFile returns', () => {
 
   it.each([
     ['an Error', new Error('bad call'), 'downloadFile:fail bad call'],
+    ["another realm's Error", runInNewContext("new Error('bad call')"), 'downloadFile:fail bad call'],
     ['a fail-shaped object', { errMsg: 'downloadFile:fail weird', errno: 600000 }, 'downloadFile:fail weird'],
   ])(
     'a platform that throws %s fails the task with its reason, not [object Object]',
