@@ -63,6 +63,15 @@ export const tooManyRedirects = () =>
   new DownloadError('TOO_MANY_REDIRECTS', 'too many redirects', ERRNO.TOO_MANY_REDIRECTS);
 
 /**
+ * The message of whatever was thrown, read by shape: an `Error` of another realm (a platform's, a native
+ * bridge's) is no `instanceof Error` here.
+ */
+export function errorMessage(error: unknown): string {
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+/**
  * Maps whatever a download threw to the task's error: the abort/timeout reason when the job was stopped,
  * a DownloadError as it is, anything else NETWORK with the platform's reason.
  */
@@ -70,6 +79,6 @@ export function toDownloadError(error: unknown, job: Pick<DownloadJob, 'signal'>
   if (job.signal.aborted && isDownloadError(job.signal.reason)) return job.signal.reason;
   if (isDownloadError(error)) return error;
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
-  const reason = cause?.message ?? cause?.code ?? (error instanceof Error ? error.message : String(error));
+  const reason = cause?.message ?? cause?.code ?? errorMessage(error);
   return networkError(reason, error);
 }

@@ -12,6 +12,7 @@ export {
   abortError,
   DownloadError,
   ERRNO,
+  errorMessage,
   fileSystemError,
   invalidArgument,
   isDownloadError,

@@ -12,6 +12,7 @@ it('@dl/core exports exactly its public surface', () => {
     'asyncDriver',
     'bindDownloader',
     'contractCapabilities',
+    'errorMessage',
     'expectedBodyLength',
     'fileSystemError',
     'followRedirects',

@@ -3,6 +3,7 @@ import {
   type DownloadDriver,
   type DownloadError,
   type DownloadJob,
+  errorMessage,
   expectedBodyLength,
   networkError,
   type SavedFile,
@@ -146,7 +147,7 @@ function attemptOnce(
       const raw: PlatformFailResult =
         'errMsg' in shaped || 'errorMessage' in shaped
           ? (shaped as PlatformFailResult)
-          : { errMsg: typeof shaped.message === 'string' ? shaped.message : String(thrown) };
+          : { errMsg: errorMessage(thrown) };
       settle({ ok: false, ...toPlatformFailure(raw) });
       return;
     }

@@ -1,3 +1,4 @@
+import { errorMessage } from '@dl/core';
 import type { PlatformFailResult } from './errno';
 import type { PlatformFileSystem } from './platform';
 
@@ -19,7 +20,7 @@ function call<T>(
         fail: (result: PlatformFailResult) => reject(result),
       });
     } catch (error) {
-      reject({ errMsg: error instanceof Error ? error.message : String(error) });
+      reject({ errMsg: errorMessage(error) });
     }
   });
 }

@@ -1,4 +1,4 @@
-import { reportError } from '@dl/core';
+import { errorMessage, reportError } from '@dl/core';
 import { NativeFailure, type NativeFileBackend, type NativeTransfer } from '../backend';
 import type {
   BlobUtilModule,
@@ -25,7 +25,7 @@ const FILE_SYSTEM_MESSAGES = [
 
 /** The library's failure as a {@link NativeFailure}: file-system trouble or, otherwise, the network. */
 export function toNativeFailure(error: unknown): NativeFailure {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const kind = FILE_SYSTEM_MESSAGES.some((m) => message.includes(m)) ? 'file-system' : 'network';
   return new NativeFailure(kind, message || 'unknown error', { cause: error });
 }
@@ -107,7 +107,7 @@ export function createBlobUtilBackend(blobUtil: BlobUtilModule): NativeFileBacke
       } catch {
         if (await fs.exists(to)) await fs.unlink(to);
         await fs.mv(from, to).catch((error: unknown) => {
-          throw new NativeFailure('file-system', error instanceof Error ? error.message : String(error));
+          throw new NativeFailure('file-system', errorMessage(error));
         });
       }
     },
