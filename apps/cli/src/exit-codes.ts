@@ -8,6 +8,10 @@ export const EXIT = {
   TIMEOUT: 4,
   FILE_SYSTEM: 5,
   TOO_MANY_REDIRECTS: 6,
+  /** The file's hash is not the one `--integrity` expected (nothing is saved). */
+  INTEGRITY: 9,
+  /** The file is larger than `--max-bytes` allows (nothing is saved). */
+  TOO_LARGE: 10,
   /** The download completed but the server answered 4xx/5xx (the body is still saved). */
   HTTP_ERROR: 8,
   /** Interrupted with Ctrl-C (128 + SIGINT). */
@@ -28,6 +32,10 @@ export function exitCodeFor(code: DownloadErrorCode): number {
       return EXIT.FILE_SYSTEM;
     case 'TOO_MANY_REDIRECTS':
       return EXIT.TOO_MANY_REDIRECTS;
+    case 'INTEGRITY':
+      return EXIT.INTEGRITY;
+    case 'TOO_LARGE':
+      return EXIT.TOO_LARGE;
     case 'ABORTED':
       return EXIT.ABORTED;
   }

@@ -57,6 +57,9 @@ const CAPABILITY_MEANING: Record<keyof AdapterCapabilities, string> = {
   maxConcurrent: 'a concurrency limit',
   cookieHeader: 'setting the Cookie request header',
   decodingErrors: 'failing a body with a corrupt Content-Encoding as NETWORK rather than hanging',
+  resume: 'continuing saved bytes with a Range request (pause/resume, retries)',
+  persistentResume: 'resumeData that outlives the app',
+  integrity: 'the integrity option',
 };
 
 /** The capabilities a clause can need: the yes-or-no ones (limits are checked by the clauses themselves). */

@@ -27,6 +27,9 @@ export function contractCapabilities(overrides: Partial<AdapterCapabilities> = {
     maxConcurrent: DEFAULT_MAX_CONCURRENT,
     cookieHeader: true,
     decodingErrors: true,
+    resume: true,
+    persistentResume: true,
+    integrity: true,
     ...overrides,
   };
 }
@@ -52,6 +55,7 @@ export function bindDownloader<Extra extends object = object>(
   const context = {
     driver: driver as DownloadDriver,
     queue: new ConcurrencyQueue(maxConcurrent),
+    adapter,
     baseUrl: config.baseUrl,
   };
   // One implementation for every overload of DownloadFile: the overloads only narrow the result's type.

@@ -1,4 +1,4 @@
-import type { AbortSignalLike, DownloadFileOptions, ResponseHeaders } from '@dl/types';
+import type { AbortSignalLike, DownloadFileOptions, IntegrityAlgorithm, ResponseHeaders } from '@dl/types';
 import type { DownloadError } from './errors';
 
 /** What a driver reports once the file is saved. */
@@ -21,8 +21,19 @@ export interface SavedFile {
 export interface DownloadJob<Extra extends object = object> {
   /** Validated absolute http(s) URL. */
   readonly url: string;
-  /** Validated request headers. */
+  /** Validated request headers (with `Range` and `If-Range` when this attempt continues saved bytes). */
   readonly header: Readonly<Record<string, string>>;
+  /**
+   * Set when this attempt continues bytes an earlier one saved (`saving`): the body goes at
+   * `continuesAt(job, status, header)` of that partial — `offset`, or 0 when the server sent the whole
+   * resource again (then what was there is truncated).
+   */
+  readonly resume?: { readonly partial: string; readonly offset: number };
+  /**
+   * Set when the caller gave `integrity`: hash the saved bytes with this algorithm (while streaming where
+   * the platform allows) and pass the base64 digest to `commit`.
+   */
+  readonly integrity?: { readonly algorithm: IntegrityAlgorithm };
   /** The caller's target, when given. */
   readonly filePath?: string;
   /** The caller's options as given (unvalidated). */
@@ -45,7 +56,15 @@ export interface DownloadJob<Extra extends object = object> {
    * if the move fails). `false`: the task was stopped; remove what was written and settle with `fail`.
    * A driver that never calls it is committed when it calls `succeed`.
    */
-  commit(): boolean;
+  commit(digest?: string): boolean;
+  /**
+   * Where this attempt's bytes are being saved (a path, or an id the driver understands), for `pause()`,
+   * a retry or a stored `resumeData` to continue. From this call the partial belongs to the task: when the
+   * attempt fails or is stopped the driver closes it but leaves it; the task removes it
+   * (`DownloadDriver.dropPartial`) unless it will continue it. A driver that never calls it cleans up
+   * itself, and its tasks restart from zero.
+   */
+  saving(partial: string): void;
   /** Cumulative bytes saved so far and bytes expected (0 when unknown). */
   progress(written: number, expected: number): void;
   /** The file is saved. */
@@ -63,4 +82,8 @@ export interface DownloadDriver<Extra extends object = object> {
    * driver saving it and the task settling. Without it such a file would be left behind.
    */
   discard?(saved: SavedFile): void | Promise<void>;
+  /** The size of a partial (see `DownloadJob.saving`), or undefined when it is gone. */
+  partialSize?(partial: string): number | undefined | Promise<number | undefined>;
+  /** Remove a partial nobody will continue. Must not throw for one that is gone. */
+  dropPartial?(partial: string): void | Promise<void>;
 }

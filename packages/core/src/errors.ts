@@ -61,6 +61,8 @@ export const fileSystemError = (reason: string, errno: number = ERRNO.FILE_SYSTE
   new DownloadError('FILE_SYSTEM', reason, errno, { cause });
 export const tooManyRedirects = () =>
   new DownloadError('TOO_MANY_REDIRECTS', 'too many redirects', ERRNO.TOO_MANY_REDIRECTS);
+export const integrityError = (reason = 'integrity mismatch') => new DownloadError('INTEGRITY', reason);
+export const tooLarge = () => new DownloadError('TOO_LARGE', 'file too large');
 
 /**
  * The message of whatever was thrown, read by shape: an `Error` of another realm (a platform's, a native

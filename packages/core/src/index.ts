@@ -14,11 +14,13 @@ export {
   ERRNO,
   errorMessage,
   fileSystemError,
+  integrityError,
   invalidArgument,
   isDownloadError,
   networkError,
   timeoutError,
   toDownloadError,
+  tooLarge,
   tooManyRedirects,
 } from './errors';
 export { partFileName, tempFileName } from './file-names';
@@ -26,4 +28,5 @@ export { expectedBodyLength, type HeadersLike, headersToRecord } from './headers
 export { UNKNOWN_SIZE_INTERVAL_MS } from './progress';
 export { followRedirects, isRedirect, type RedirectHop, redirectTarget } from './redirects';
 export { reportError } from './report-error';
+export { continuesAt } from './resume';
 export { MAX_TIMER_MS } from './validate';

@@ -19,7 +19,15 @@ export class ProgressTracker {
   /** The platform's length proved wrong (more bytes than announced): only the final event remains. */
   private lengthWrong = false;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * @param interval the caller's minimum milliseconds between events (`progressInterval`)
+   * @param step the caller's minimum percent between events of a known size (`progressStep`)
+   */
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly interval = 0,
+    private readonly step = 1,
+  ) {}
 
   /** Feed the platform's cumulative counts; returns the event to emit, if one is due. */
   update(written: number, expected: number): OnProgressUpdateCallbackResult | undefined {
@@ -49,15 +57,23 @@ export class ProgressTracker {
     const percent = Math.floor((this.written * 100) / this.expected);
     // 100% belongs to the final event alone; a body that reached its length is not saved yet.
     if (percent >= 100 || percent === this.lastPercent) return undefined;
+    if (this.lastPercent >= 0 && percent - this.lastPercent < this.step) return undefined;
+    if (!this.intervalPassed()) return undefined;
     this.lastPercent = percent;
     this.lastWritten = this.written;
     return { progress: percent, totalBytesWritten: this.written, totalBytesExpectedToWrite: this.expected };
   }
 
-  private unknown(): OnProgressUpdateCallbackResult | undefined {
+  private intervalPassed(minimum = this.interval): boolean {
+    if (minimum <= 0) return true;
     const at = this.now();
-    if (at - this.lastEmitAt < UNKNOWN_SIZE_INTERVAL_MS) return undefined;
+    if (at - this.lastEmitAt < minimum) return false;
     this.lastEmitAt = at;
+    return true;
+  }
+
+  private unknown(): OnProgressUpdateCallbackResult | undefined {
+    if (!this.intervalPassed(Math.max(this.interval, UNKNOWN_SIZE_INTERVAL_MS))) return undefined;
     this.lastWritten = this.written;
     return { progress: 0, totalBytesWritten: this.written, totalBytesExpectedToWrite: 0 };
   }

@@ -1,4 +1,5 @@
 import type {
+  AdapterInfo,
   DownloadFailResult,
   DownloadFileOptions,
   DownloadFileSuccessResult,
@@ -6,23 +7,32 @@ import type {
   DownloadTaskPromise,
   OnHeadersReceivedCallbackResult,
   OnProgressUpdateCallbackResult,
+  OnRetryCallbackResult,
+  ResponseHeaders,
+  ResumeData,
 } from '@dl/types';
-import { createAbortSource } from './abort';
+import { type AbortSource, createAbortSource } from './abort';
 import type { DownloadDriver, DownloadJob, SavedFile } from './driver';
 import {
   abortError,
   DownloadError,
+  integrityError,
   invalidArgument,
   isDownloadError,
   networkError,
   timeoutError,
   toDownloadError,
+  tooLarge,
 } from './errors';
+import { expectedBodyLength } from './headers';
+import { integrityMatches } from './integrity';
 import { ListenerSet } from './listeners';
 import { ProgressTracker } from './progress';
 import type { ConcurrencyQueue, QueueTicket } from './queue';
 import { callSafely, reportError } from './report-error';
-import { extraOptions, validateOptions } from './validate';
+import { continuesAt, rangeHeaders, rangeTotal, validatorOf } from './resume';
+import { isRetryableError, isRetryableStatus } from './retry';
+import { extraOptions, type ValidatedOptions, validateOptions } from './validate';
 
 /** How long an aborted driver gets to stop and clean up before the task settles without it. */
 export const ABORT_GRACE_MS = 5_000;
@@ -30,16 +40,55 @@ export const ABORT_GRACE_MS = 5_000;
 export interface TaskContext {
   driver: DownloadDriver;
   queue: ConcurrencyQueue;
+  /** The adapter's name and manifest: which options it supports, whose `resumeData` it accepts. */
+  adapter?: Pick<AdapterInfo, 'name' | 'capabilities'>;
   /** Resolves relative URLs (the page's address on the web). */
   baseUrl?: () => string | undefined;
 }
 
 /**
- * `committing`: the driver is moving the finished file into place (or has), and the final events are
- * due; from here `abort()` and the deadline no longer apply, so a caller's existing file is never lost
- * to an abort that lands between the move and the settle.
+ * `running`: an attempt (one driver request) is under way; `waiting`: between a failed attempt and its
+ * retry; `pausing`: the attempt is stopping for `pause()`; `committing`: the driver is moving the
+ * finished file into place (or has), and the final events are due — from here `abort()` and the deadline
+ * no longer apply, so a caller's existing file is never lost to an abort between the move and the settle.
  */
-type State = 'pending' | 'queued' | 'running' | 'committing' | 'stopping' | 'settled';
+type State =
+  | 'pending'
+  | 'queued'
+  | 'running'
+  | 'waiting'
+  | 'pausing'
+  | 'paused'
+  | 'committing'
+  | 'stopping'
+  | 'settled';
+
+/** Why an attempt is being stopped, and what follows once its driver has ended. */
+interface Stop {
+  reason: DownloadError;
+  then: 'settle' | 'pause' | 'retry';
+  retry?: OnRetryCallbackResult;
+}
+
+/** One request of the task: its own abort source, so a retry or resume never sees an old attempt's events. */
+interface Attempt {
+  controller: AbortSource;
+  job: DownloadJob;
+  stop?: Stop;
+  ended: boolean;
+  /** The body continues the saved bytes (a 206 from their end). */
+  continuing: boolean;
+}
+
+/** The bytes saved so far, where the driver keeps them (`DownloadJob.saving`). */
+interface SavedBytes {
+  handle: string;
+  bytes: number;
+  /** The response that began them, when it came in this task. */
+  head?: { statusCode: number; header: ResponseHeaders };
+  /** Its ETag or Last-Modified: only a 200's bytes with one are continued. */
+  validator?: string;
+}
 
 // A later turn without `queueMicrotask` (mini-programs lack it); where Promise jobs are ordinary tasks
 // (iOS 15 and earlier) it is a later task, which keeps the same order.
@@ -47,25 +96,39 @@ const later = (fn: () => void) => {
   Promise.resolve().then(fn);
 };
 
+const pauseReason = () => new DownloadError('ABORTED', 'pause');
+
 /**
- * One download task: validates, queues, hands the job to the platform driver, and turns the driver's
- * reports into the contract's events, callbacks and promise. Every rule of the contract that is not
- * about the platform lives here, so every adapter keeps it the same way.
+ * One download task: validates, queues, hands each attempt to the platform driver, and turns the
+ * driver's reports into the contract's events, callbacks and promise — with retries, pause/resume,
+ * size limit and integrity on top. Every rule of the contract that is not about the platform lives here,
+ * so every adapter keeps it the same way.
  */
 export function createTask(options: DownloadFileOptions, context: TaskContext): DownloadTaskPromise {
   const callbacks: Partial<DownloadFileOptions> =
     options !== null && typeof options === 'object' ? options : {};
   const headersListeners = new ListenerSet<OnHeadersReceivedCallbackResult>();
   const progressListeners = new ListenerSet<OnProgressUpdateCallbackResult>();
-  const progress = new ProgressTracker();
-  const controller = createAbortSource();
+  const retryListeners = new ListenerSet<OnRetryCallbackResult>();
+  const checked = validateOptions(options, context.baseUrl?.(), context.adapter);
+  const settings: ValidatedOptions | undefined = checked instanceof DownloadError ? undefined : checked;
+  const progress = new ProgressTracker(Date.now, settings?.progressInterval, settings?.progressStep);
+  const driver = context.driver;
 
   let state: State = 'pending';
   let headersSent = false;
-  let stopReason: DownloadError | undefined;
   let ticket: QueueTicket | undefined;
+  let attempt: Attempt | undefined;
+  let retries = 0;
+  /** `resume()` came while the attempt was still stopping for `pause()`. */
+  let resumeAsked = false;
+  let partial: SavedBytes | undefined;
+  /** Running time left before TIMEOUT (paused time does not count); 0: no deadline. */
+  let remaining = settings?.timeout ?? 0;
+  let runningSince = 0;
   let deadline: ReturnType<typeof setTimeout> | undefined;
   let grace: ReturnType<typeof setTimeout> | undefined;
+  let backoff: ReturnType<typeof setTimeout> | undefined;
   let resolvePromise!: (result: DownloadFileSuccessResult) => void;
   let rejectPromise!: (error: DownloadError) => void;
 
@@ -81,14 +144,30 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
   const userSignal = callbacks.signal;
   const onUserAbort = () => stop(abortError());
 
+  function armDeadline(): void {
+    if (remaining <= 0) return;
+    runningSince = Date.now();
+    deadline = setTimeout(() => stop(timeoutError()), remaining);
+  }
+
+  function disarmDeadline(): void {
+    if (deadline === undefined) return;
+    clearTimeout(deadline);
+    deadline = undefined;
+    // At least 1 ms stays, so a resumed task keeps a deadline.
+    remaining = Math.max(1, remaining - (Date.now() - runningSince));
+  }
+
   function finish(): void {
     state = 'settled';
     clearTimeout(deadline);
     clearTimeout(grace);
+    clearTimeout(backoff);
     userSignal?.removeEventListener?.('abort', onUserAbort);
     ticket?.release();
     headersListeners.remove();
     progressListeners.remove();
+    retryListeners.remove();
   }
 
   function settleFailure(error: DownloadError): void {
@@ -100,16 +179,35 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     rejectPromise(error);
   }
 
+  /** Removes the saved bytes (on a later turn, also when there are none); never rejects. */
+  function dropPartial(): Promise<void> {
+    const saved = partial;
+    partial = undefined;
+    return Promise.resolve()
+      .then(() => (saved?.handle ? driver.dropPartial?.(saved.handle) : undefined))
+      .catch(reportError);
+  }
+
+  /** Removes the saved bytes nobody will continue, then fails. */
+  function fail(error: DownloadError): void {
+    if (state === 'settled') return;
+    state = 'stopping';
+    dropPartial().then(() => settleFailure(error));
+  }
+
   function settleSuccess(saved: SavedFile): void {
     // Committed from here on: an abort() inside the listeners below is a no-op.
     state = 'committing';
-    if (!headersSent) sendHeaders(saved.statusCode, saved.header);
+    // A body that continued saved bytes completes the response that began them.
+    const head = (attempt?.continuing && partial?.head) || saved;
+    const { statusCode, header } = head;
+    if (!headersSent) sendHeaders(statusCode, header);
     progressListeners.emit(progress.final(saved.dataLength));
     finish();
     const result: DownloadFileSuccessResult = {
       errMsg: 'downloadFile:ok',
-      statusCode: saved.statusCode,
-      header: saved.header,
+      statusCode,
+      header,
       dataLength: saved.dataLength,
     };
     if (saved.filePath !== undefined) result.filePath = saved.filePath;
@@ -120,104 +218,294 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     resolvePromise(result);
   }
 
-  function sendHeaders(statusCode: number, header: Record<string, string>): void {
+  function sendHeaders(statusCode: number, header: ResponseHeaders): void {
     headersSent = true;
     headersListeners.emit({ header, statusCode });
   }
 
-  function stop(reason: DownloadError): void {
-    if (state === 'settled' || state === 'stopping' || state === 'committing') return;
-    if (state === 'pending' || state === 'queued') {
-      ticket?.cancel();
-      state = 'stopping';
-      // Settle on a later tick, never inside the caller's abort() call.
-      later(() => settleFailure(reason));
-      return;
-    }
-    state = 'stopping';
-    stopReason = reason;
-    clearTimeout(deadline);
-    // The driver settles once it has stopped and cleaned up; this is only a backstop. Armed before the
-    // abort, whose listeners may settle the task at once (finish() then clears it).
-    grace = setTimeout(() => settleFailure(reason), ABORT_GRACE_MS);
-    controller.abort(reason);
+  /** Stops the running attempt; `then` happens once its driver has ended (or the grace period passed). */
+  function stopAttempt(current: Attempt, next: Stop): void {
+    current.stop = next;
+    state = next.then === 'pause' ? 'pausing' : 'stopping';
+    if (next.then !== 'retry') disarmDeadline();
+    clearTimeout(grace);
+    // The driver ends once it has stopped and cleaned up; this is only a backstop. Armed before the
+    // abort, whose listeners may end the attempt at once.
+    grace = setTimeout(() => attemptEnded(current), ABORT_GRACE_MS);
+    current.controller.abort(next.reason);
   }
 
-  const job: DownloadJob = {
-    url: '',
-    header: {},
-    options: callbacks as DownloadFileOptions,
-    extra: extraOptions(callbacks),
-    signal: controller.signal,
-    headers(statusCode, header) {
-      if (state !== 'running' || headersSent) return;
-      sendHeaders(statusCode, header);
-    },
-    commit() {
-      if (state === 'committing') return true;
-      if (state !== 'running') return false;
-      state = 'committing';
-      clearTimeout(deadline);
-      return true;
-    },
-    progress(written, expected) {
-      // Progress before the headers event would break the contract's order; the final event still comes.
-      if (state !== 'running' || !headersSent) return;
-      const event = progress.update(written, expected);
-      if (event) progressListeners.emit(event);
-    },
-    succeed(saved) {
-      if (state === 'running' || state === 'committing') return settleSuccess(saved);
-      if (state === 'stopping' && stopReason) {
-        // Aborted before the driver committed (one that never calls commit()): the file must not
-        // outlive the task.
-        const reason = stopReason;
-        const settle = () => settleFailure(reason);
+  function stop(reason: DownloadError): void {
+    switch (state) {
+      case 'pending':
+      case 'queued':
+      case 'waiting':
+      case 'paused':
+        ticket?.cancel();
+        // Settle on a later tick, never inside the caller's abort() call.
+        return fail(reason);
+      case 'running':
+        if (attempt) stopAttempt(attempt, { reason, then: 'settle' });
+        return;
+      case 'pausing':
+        // The pause becomes the abort: once the driver has stopped, the task fails.
+        if (attempt?.stop) attempt.stop = { reason, then: 'settle' };
+        return;
+    }
+  }
+
+  function scheduleRetry(event: OnRetryCallbackResult): void {
+    state = 'waiting';
+    retries = event.retry;
+    retryListeners.emit(event);
+    if (state !== 'waiting') return; // a listener aborted or paused
+    backoff = setTimeout(() => {
+      if (state === 'waiting') begin();
+    }, event.delay);
+  }
+
+  /** What the driver's end of an attempt means: settle, pause, or retry. */
+  function attemptEnded(current: Attempt, error?: unknown): void {
+    if (current !== attempt || current.ended) return;
+    current.ended = true;
+    clearTimeout(grace);
+    const stopped = current.stop;
+    if (stopped?.then === 'pause') {
+      state = 'paused';
+      ticket?.release();
+      ticket = undefined;
+      if (resumeAsked) enqueue();
+      return;
+    }
+    if (stopped?.then === 'retry' && stopped.retry) {
+      // The body of a status worth retrying is not the resource: nothing of it is continued.
+      return dropPartialThen(() => scheduleRetry(stopped.retry as OnRetryCallbackResult));
+    }
+    if (stopped) return fail(stopped.reason);
+    const failure = isDownloadError(error) ? error : networkError(String(error));
+    const policy = settings?.retry;
+    if (policy && state === 'running' && isRetryableError(failure) && retries < policy.limit) {
+      const delay = policy.delay(retries + 1) ?? 0;
+      const retry = { retry: retries + 1, delay, error: failure.toFailResult() };
+      // Saved bytes of the resource are kept for the retry to continue.
+      return continuable() ? scheduleRetry(retry) : dropPartialThen(() => scheduleRetry(retry));
+    }
+    fail(failure);
+  }
+
+  function dropPartialThen(next: () => void): void {
+    state = 'waiting';
+    dropPartial().then(() => {
+      if (state === 'waiting') next();
+    });
+  }
+
+  /** Whether the saved bytes can be continued: a 200's, with a validator, on an adapter that resumes. */
+  function continuable(): boolean {
+    return (
+      partial !== undefined &&
+      partial.handle !== '' &&
+      partial.validator !== undefined &&
+      context.adapter?.capabilities.resume !== false &&
+      driver.partialSize !== undefined
+    );
+  }
+
+  function createAttempt(offset: number): Attempt {
+    const controller = createAbortSource();
+    const options = settings as ValidatedOptions;
+    const validator = partial?.validator;
+    const resume = offset > 0 && partial && validator ? { partial: partial.handle, offset } : undefined;
+    const header = resume && validator ? { ...options.header, ...rangeHeaders(offset, validator) } : options.header;
+    const current: Attempt = { controller, ended: false, continuing: false, job: undefined as never };
+    const live = () => current === attempt && !current.ended;
+
+    current.job = {
+      url: options.url,
+      header,
+      filePath: options.filePath,
+      resume,
+      integrity: options.integrity ? { algorithm: options.integrity.algorithm } : undefined,
+      options: callbacks as DownloadFileOptions,
+      extra: extraOptions(callbacks),
+      signal: controller.signal,
+      headers(statusCode, responseHeader) {
+        if (!live() || state !== 'running') return;
+        let total = expectedBodyLength(responseHeader);
+        try {
+          current.continuing = continuesAt(current.job, statusCode, responseHeader) > 0;
+        } catch (error) {
+          return stopAttempt(current, { reason: toDownloadError(error, current.job), then: 'settle' });
+        }
+        if (current.continuing) total = rangeTotal(responseHeader);
+        const policy = settings?.retry;
+        if (policy && isRetryableStatus(statusCode) && retries < policy.limit) {
+          const delay = policy.delay(retries + 1, responseHeader);
+          if (delay !== undefined) {
+            const retry = { retry: retries + 1, delay, statusCode };
+            return stopAttempt(current, { reason: networkError(`status ${statusCode}`), then: 'retry', retry });
+          }
+        }
+        if (options.maxBytes > 0 && total > options.maxBytes) {
+          return stopAttempt(current, { reason: tooLarge(), then: 'settle' });
+        }
+        if (!current.continuing) {
+          partial = partial ?? { handle: '', bytes: 0 };
+          partial.head = { statusCode, header: responseHeader };
+          partial.validator = statusCode === 200 ? validatorOf(responseHeader) : undefined;
+          partial.bytes = 0;
+        }
+        if (!headersSent) sendHeaders(statusCode, responseHeader);
+      },
+      saving(handle) {
+        if (!live()) return;
+        if (partial) partial.handle = handle;
+        else partial = { handle, bytes: 0 };
+      },
+      commit(digest) {
+        if (!live()) return false;
+        if (state === 'committing') return true;
+        if (state !== 'running') return false;
+        if (options.integrity && !integrityMatches(options.integrity, digest)) {
+          stopAttempt(current, { reason: integrityError(), then: 'settle' });
+          return false;
+        }
+        state = 'committing';
+        clearTimeout(deadline);
+        return true;
+      },
+      progress(written, expected) {
+        // Progress before the headers event would break the contract's order; the final event still comes.
+        if (!live() || state !== 'running' || !headersSent) return;
+        if (partial && written > partial.bytes) partial.bytes = written;
+        if (options.maxBytes > 0 && written > options.maxBytes) {
+          return stopAttempt(current, { reason: tooLarge(), then: 'settle' });
+        }
+        const event = progress.update(written, expected);
+        if (event) progressListeners.emit(event);
+      },
+      succeed(saved) {
+        if (current !== attempt || current.ended) return;
+        if (state === 'running' || state === 'committing') {
+          if (options.maxBytes > 0 && saved.dataLength > options.maxBytes) {
+            // A driver that never reported the bytes: the file is saved, so it goes before the failure.
+            current.stop = { reason: tooLarge(), then: 'settle' };
+          } else {
+            current.ended = true;
+            settleSuccess(saved);
+            partial = undefined;
+            return;
+          }
+        }
+        // Stopped before the driver committed (one that never calls commit()): the file must not outlive
+        // the task.
+        const end = () => attemptEnded(current);
         Promise.resolve()
-          .then(() => context.driver.discard?.(saved))
+          .then(() => driver.discard?.(saved))
           .catch(reportError)
-          .then(settle, settle);
+          .then(end, end);
+      },
+      fail(error) {
+        attemptEnded(current, error);
+      },
+    };
+    return current;
+  }
+
+  /** Starts an attempt: continuing the saved bytes when they can be, else from zero (removing them). */
+  function begin(): void {
+    state = 'running';
+    const start = (offset: number) => {
+      if (state !== 'running') return;
+      attempt = createAttempt(offset);
+      try {
+        driver.start(attempt.job);
+      } catch (error) {
+        attempt.job.fail(toDownloadError(error, attempt.job));
       }
-    },
-    fail(error) {
-      if (state === 'running' || state === 'committing')
-        return settleFailure(isDownloadError(error) ? error : networkError(String(error)));
-      if (state === 'stopping' && stopReason) settleFailure(stopReason);
-    },
-  };
+    };
+    if (!partial) return start(0);
+    if (!continuable()) {
+      dropPartial().then(() => start(0));
+      return;
+    }
+    const handle = (partial as SavedBytes).handle;
+    Promise.resolve()
+      .then(() => driver.partialSize?.(handle))
+      .catch(() => undefined)
+      .then((size) => {
+        if (typeof size === 'number' && size > 0) return start(size);
+        dropPartial().then(() => start(0));
+      });
+  }
 
   function run(queued: QueueTicket): void {
     // The queue may start this inside enqueue(): take the ticket now, so a driver that settles at once
     // still frees its slot.
     ticket = queued;
     if (state !== 'queued') return;
-    state = 'running';
-    const timeout = checked instanceof DownloadError ? 0 : checked.timeout;
-    if (timeout > 0) deadline = setTimeout(() => stop(timeoutError()), timeout);
-    try {
-      context.driver.start(job);
-    } catch (error) {
-      job.fail(toDownloadError(error, job));
-    }
+    armDeadline();
+    begin();
   }
 
-  const checked = validateOptions(options, context.baseUrl?.());
+  function enqueue(): void {
+    state = 'queued';
+    ticket = context.queue.enqueue(run);
+  }
+
   later(() => {
     if (state !== 'pending') return;
-    if (checked instanceof DownloadError) return settleFailure(checked);
-    Object.assign(job, { url: checked.url, header: checked.header, filePath: checked.filePath });
-    if (userSignal?.aborted) return settleFailure(abortError());
+    if (!settings) return settleFailure(checked as DownloadError);
+    if (settings.resumeData) {
+      // The bytes a stored resumeData names: continued when the server confirms the resource is the same.
+      const data = settings.resumeData;
+      partial = { handle: data.partial, bytes: data.bytes, validator: data.validator };
+    }
+    if (userSignal?.aborted) return fail(abortError());
     try {
       userSignal?.addEventListener('abort', onUserAbort, { once: true });
     } catch {
-      return settleFailure(invalidArgument('invalid signal: its addEventListener threw'));
+      return fail(invalidArgument('invalid signal: its addEventListener threw'));
     }
-    state = 'queued';
-    ticket = context.queue.enqueue(run);
+    enqueue();
   });
 
   const task: DownloadTask = {
     abort: () => stop(abortError()),
+    pause() {
+      if (state === 'queued') {
+        ticket?.cancel();
+        ticket = undefined;
+        state = 'paused';
+      } else if (state === 'waiting') {
+        clearTimeout(backoff);
+        disarmDeadline();
+        ticket?.release();
+        ticket = undefined;
+        state = 'paused';
+      } else if (state === 'running' && attempt) {
+        resumeAsked = false;
+        stopAttempt(attempt, { reason: pauseReason(), then: 'pause' });
+      } else if (state === 'pausing') {
+        resumeAsked = false;
+      }
+    },
+    resume() {
+      if (state === 'paused') enqueue();
+      else if (state === 'pausing') resumeAsked = true;
+    },
+    resumeData(): ResumeData | undefined {
+      if (!settings || !partial || !continuable() || !context.adapter) return undefined;
+      const data: ResumeData = {
+        adapter: context.adapter.name,
+        url: settings.url,
+        partial: partial.handle,
+        validator: partial.validator,
+        bytes: partial.bytes,
+      };
+      if (settings.filePath !== undefined) data.filePath = settings.filePath;
+      return data;
+    },
     onHeadersReceived: (fn) => {
       if (state !== 'settled') headersListeners.add(fn);
     },
@@ -226,6 +514,10 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       if (state !== 'settled') progressListeners.add(fn);
     },
     offProgressUpdate: (fn) => progressListeners.remove(fn),
+    onRetry: (fn) => {
+      if (state !== 'settled') retryListeners.add(fn);
+    },
+    offRetry: (fn) => retryListeners.remove(fn),
     // Taro's names for the same two listener sets.
     progress: (fn) => task.onProgressUpdate(fn),
     headersReceive: (fn) => task.onHeadersReceived(fn),

@@ -1,5 +1,8 @@
-import type { DownloadFileOptions } from '@dl/types';
-import { type DownloadError, ERRNO, invalidArgument } from './errors';
+import type { AdapterInfo, DownloadFileOptions, ResumeData } from '@dl/types';
+import { DownloadError, ERRNO, invalidArgument } from './errors';
+import { type IntegrityCheck, parseIntegrity } from './integrity';
+import { checkResumeData } from './resume';
+import { type RetryPolicy, toRetryPolicy } from './retry';
 import { parseHttpUrl } from './url';
 
 /** WeChat's default deadline. */
@@ -15,6 +18,13 @@ export interface ValidatedOptions {
   /** Milliseconds; 0 means no deadline. */
   timeout: number;
   filePath?: string;
+  retry?: RetryPolicy;
+  integrity?: IntegrityCheck;
+  /** Largest accepted size in bytes; 0 for none. */
+  maxBytes: number;
+  progressInterval: number;
+  progressStep: number;
+  resumeData?: ResumeData;
 }
 
 // RFC 9110 token characters: what a header name may contain.
@@ -23,7 +33,23 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\u0020-\u007e\u00a0-\u00ff]*$/;
 const CALLBACKS = ['success', 'fail', 'complete'] as const;
 /** The options the contract names; any other is the adapter's (`DownloadJob.extra`). */
-const CONTRACT_OPTIONS = ['url', 'header', 'timeout', 'filePath', 'signal', ...CALLBACKS];
+const CONTRACT_OPTIONS = [
+  'url',
+  'header',
+  'timeout',
+  'filePath',
+  'signal',
+  'retry',
+  'integrity',
+  'maxBytes',
+  'progressInterval',
+  'progressStep',
+  'resumeData',
+  ...CALLBACKS,
+];
+
+const isNumberAtLeast = (value: unknown, min: number): value is number =>
+  typeof value === 'number' && !Number.isNaN(value) && value >= min;
 
 /** The caller's options the contract does not name, as given. */
 export function extraOptions(options: object): Record<string, unknown> {
@@ -41,6 +67,7 @@ export function extraOptions(options: object): Record<string, unknown> {
 export function validateOptions(
   options: DownloadFileOptions | undefined,
   baseUrl?: string,
+  adapter?: Pick<AdapterInfo, 'name' | 'capabilities'>,
 ): ValidatedOptions | DownloadError {
   if (options === null || typeof options !== 'object') return invalidArgument('options must be an object');
   const { url, header, timeout, filePath, signal } = options;
@@ -96,7 +123,37 @@ export function validateOptions(
     if (fn !== undefined && typeof fn !== 'function') return invalidArgument(`${name} must be a function`);
   }
 
-  const result: ValidatedOptions = { url: parsed.href, header: headers, timeout: deadline };
+  const { maxBytes = 0, progressInterval = 0, progressStep = 1 } = options;
+  if (!isNumberAtLeast(maxBytes, 0)) return invalidArgument('invalid maxBytes: must be a number of bytes >= 0');
+  if (!isNumberAtLeast(progressInterval, 0)) {
+    return invalidArgument('invalid progressInterval: must be a number of milliseconds >= 0');
+  }
+  if (!isNumberAtLeast(progressStep, 1) || progressStep > 100) {
+    return invalidArgument('invalid progressStep: must be a percent from 1 to 100');
+  }
+  const retry = toRetryPolicy(options.retry);
+  if (retry instanceof DownloadError) return retry;
+  const integrity = parseIntegrity(options.integrity);
+  if (integrity instanceof DownloadError) return integrity;
+  if (integrity && adapter && !adapter.capabilities.integrity) {
+    return invalidArgument(`integrity is not supported on ${adapter.name}`);
+  }
+  const resumeData = adapter
+    ? checkResumeData(options.resumeData, { adapter: adapter.name, url: parsed.href, filePath })
+    : undefined;
+  if (resumeData instanceof DownloadError) return resumeData;
+
+  const result: ValidatedOptions = {
+    url: parsed.href,
+    header: headers,
+    timeout: deadline,
+    maxBytes,
+    progressInterval,
+    progressStep,
+  };
   if (filePath !== undefined) result.filePath = filePath;
+  if (retry) result.retry = retry;
+  if (integrity) result.integrity = integrity;
+  if (resumeData) result.resumeData = resumeData;
   return result;
 }

@@ -11,12 +11,14 @@ it('@dl/core exports exactly its public surface', () => {
     'abortError',
     'asyncDriver',
     'bindDownloader',
+    'continuesAt',
     'contractCapabilities',
     'errorMessage',
     'expectedBodyLength',
     'fileSystemError',
     'followRedirects',
     'headersToRecord',
+    'integrityError',
     'invalidArgument',
     'isDownloadError',
     'isRedirect',
@@ -27,13 +29,14 @@ it('@dl/core exports exactly its public surface', () => {
     'tempFileName',
     'timeoutError',
     'toDownloadError',
+    'tooLarge',
     'tooManyRedirects',
   ]);
 });
 
 it('the public types an adapter implements keep their shape', () => {
   expectTypeOf<core.DownloadDriver>().toHaveProperty('start');
-  expectTypeOf<core.DownloadJob>().toHaveProperty('commit').toEqualTypeOf<() => boolean>();
+  expectTypeOf<core.DownloadJob>().toHaveProperty('commit').toEqualTypeOf<(digest?: string) => boolean>();
   expectTypeOf<core.DownloadJob['signal']['aborted']>().toEqualTypeOf<boolean>();
   expectTypeOf<core.SavedFile>().toHaveProperty('dataLength').toEqualTypeOf<number>();
 });

@@ -72,6 +72,9 @@ describe('validateOptions', () => {
       url: 'http://127.0.0.1:8080/file?a=1',
       header: {},
       timeout: 60000,
+      maxBytes: 0,
+      progressInterval: 0,
+      progressStep: 1,
     });
   });
 
@@ -87,6 +90,9 @@ describe('validateOptions', () => {
       url: 'https://a.test/',
       header: { 'X-Num': '5', 'X-Bool': 'true', 'X-Latin1': 'café', 'X-Tab': 'a\tb' },
       timeout: 60000,
+      maxBytes: 0,
+      progressInterval: 0,
+      progressStep: 1,
       filePath: 'f',
     });
   });

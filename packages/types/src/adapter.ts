@@ -42,6 +42,15 @@ export interface AdapterCapabilities {
    * `@dl/h5` uses when run in Node, can instead leave such a body hanging until the timeout.
    */
   decodingErrors: boolean;
+  /**
+   * `pause()` keeps the saved bytes and `resume()` (and a retry) continues them with a Range request.
+   * Without it a resumed or retried task starts again from zero.
+   */
+  resume: boolean;
+  /** `resumeData()` survives the app: a later run can continue from the saved bytes. */
+  persistentResume: boolean;
+  /** The `integrity` option is checked. */
+  integrity: boolean;
 }
 
 /** Exported by every adapter as `adapter`. */

@@ -9,6 +9,8 @@
  * | `NETWORK` | the platform's reason | 600000 |
  * | `FILE_SYSTEM` | the platform's reason | 603300 / 603303 |
  * | `TOO_MANY_REDIRECTS` | `too many redirects` | 600008 |
+ * | `INTEGRITY` | `integrity mismatch` | – |
+ * | `TOO_LARGE` | `file too large` | – |
  */
 export type DownloadErrorCode =
   | 'ABORTED'
@@ -16,7 +18,9 @@ export type DownloadErrorCode =
   | 'INVALID_ARGUMENT'
   | 'NETWORK'
   | 'FILE_SYSTEM'
-  | 'TOO_MANY_REDIRECTS';
+  | 'TOO_MANY_REDIRECTS'
+  | 'INTEGRITY'
+  | 'TOO_LARGE';
 
 /**
  * The error the task's promise rejects with: an `Error` subclass (runtime class in `@dl/core`)

@@ -4,6 +4,13 @@
  * @packageDocumentation
  */
 export type { AdapterCapabilities, AdapterInfo, AdapterName } from './adapter';
+export type {
+  IntegrityAlgorithm,
+  OnRetryCallback,
+  OnRetryCallbackResult,
+  ResumeData,
+  RetryOptions,
+} from './beyond';
 export type { DownloadError, DownloadErrorCode } from './errors';
 export type { DownloadFileOptions, RequestHeaders, RequestHeaderValue } from './options';
 export type {

@@ -1,3 +1,4 @@
+import type { OnRetryCallback, ResumeData } from './beyond';
 import type { DownloadFileOptions } from './options';
 import type {
   DownloadFileSavedResult,
@@ -50,6 +51,25 @@ export interface DownloadTask {
   onProgressUpdate(callback: OnProgressUpdateCallback): void;
   /** Removes that listener; with no argument, removes every progress listener. */
   offProgressUpdate(callback?: OffProgressUpdateCallback): void;
+  /**
+   * Stops the request and keeps the bytes saved so far; the task stays pending (its promise unsettled)
+   * and frees its place in the queue. A no-op unless the task is waiting or running.
+   */
+  pause(): void;
+  /**
+   * Continues a paused task: it queues again and asks for the rest with a Range request guarded by
+   * `If-Range`; if the server sends the whole file instead, the download starts again from zero.
+   */
+  resume(): void;
+  /**
+   * What a later task needs to continue this download (pass it as the `resumeData` option), once the
+   * response has begun to be saved where the adapter can resume; `undefined` before or where it cannot.
+   */
+  resumeData(): ResumeData | undefined;
+  /** Listens for retries (see the `retry` option). */
+  onRetry(callback: OnRetryCallback): void;
+  /** Removes that retry listener; with no argument, every retry listener. */
+  offRetry(callback?: OnRetryCallback): void;
   /** Taro's name for {@link DownloadTask.onProgressUpdate}: the same listeners, the same rules. */
   progress(callback: OnProgressUpdateCallback): void;
   /** Taro's name for {@link DownloadTask.onHeadersReceived}: the same listeners, the same rules. */

@@ -172,15 +172,20 @@ describe('the public surface', () => {
       'DownloadFileTempResult',
       'DownloadTask',
       'DownloadTaskPromise',
+      'IntegrityAlgorithm',
       'OffHeadersReceivedCallback',
       'OffProgressUpdateCallback',
       'OnHeadersReceivedCallback',
       'OnHeadersReceivedCallbackResult',
       'OnProgressUpdateCallback',
       'OnProgressUpdateCallbackResult',
+      'OnRetryCallback',
+      'OnRetryCallbackResult',
       'RequestHeaderValue',
       'RequestHeaders',
       'ResponseHeaders',
+      'ResumeData',
+      'RetryOptions',
     ]);
   });
 });
