@@ -4,6 +4,10 @@ import { type DownloadError, toDownloadError } from './errors';
 export interface AsyncDriverOptions<Extra extends object = object> {
   /** Removes a saved file nobody will get (see {@link DownloadDriver.discard}). */
   discard?: DownloadDriver<Extra>['discard'];
+  /** The size of a partial the driver reported (see {@link DownloadDriver.partialSize}). */
+  partialSize?: DownloadDriver<Extra>['partialSize'];
+  /** Removes a partial nobody will continue (see {@link DownloadDriver.dropPartial}). */
+  dropPartial?: DownloadDriver<Extra>['dropPartial'];
   /** Maps whatever the download threw to the task's error. @default toDownloadError */
   toError?: (error: unknown, job: DownloadJob<Extra>) => DownloadError;
 }
@@ -22,5 +26,7 @@ export function asyncDriver<Extra extends object = object>(
       download(job).catch((error: unknown) => job.fail(toError(error, job)));
     },
     discard: options.discard,
+    partialSize: options.partialSize,
+    dropPartial: options.dropPartial,
   };
 }

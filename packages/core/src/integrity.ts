@@ -26,7 +26,8 @@ export function parseIntegrity(value: unknown): IntegrityCheck | DownloadError |
     if (!match) continue;
     const algorithm = match[1] as IntegrityAlgorithm;
     const digest = match[2] as string;
-    if (digest.length !== BASE64_LENGTH[algorithm]) return invalidArgument(`invalid integrity: bad ${algorithm} digest`);
+    if (digest.length !== BASE64_LENGTH[algorithm])
+      return invalidArgument(`invalid integrity: bad ${algorithm} digest`);
     if (!best || STRENGTH[algorithm] > STRENGTH[best.algorithm]) best = { algorithm, digests: [digest] };
     else if (algorithm === best.algorithm) best.digests.push(digest);
   }

@@ -14,7 +14,9 @@ export function validatorOf(header: ResponseHeaders): string | undefined {
 
 /** The request headers that continue a download at `offset`, only if the resource is unchanged. */
 export function rangeHeaders(offset: number, validator: string): Record<string, string> {
-  return { Range: `bytes=${offset}-`, 'If-Range': validator };
+  // Identity: a range of a compressed body cannot be decoded on its own (browsers drop this header and
+  // handle it themselves).
+  return { Range: `bytes=${offset}-`, 'If-Range': validator, 'Accept-Encoding': 'identity' };
 }
 
 /** `Content-Range: bytes <first>-<last>/<total>` read as numbers (total -1 when `*`). */
@@ -30,10 +32,17 @@ export function parseContentRange(header: ResponseHeaders): { first: number; tot
  * server ignored Range or found the resource changed): the driver then truncates what it had, so two
  * versions are never glued together. A 206 from another offset is refused.
  */
-export function continuesAt(job: Pick<DownloadJob, 'resume'>, statusCode: number, header: ResponseHeaders): number {
+export function continuesAt(
+  job: Pick<DownloadJob, 'resume'>,
+  statusCode: number,
+  header: ResponseHeaders,
+): number {
   if (!job.resume || statusCode !== 206) return 0;
   const range = parseContentRange(header);
   if (!range || range.first !== job.resume.offset) throw networkError('the server sent another range');
+  const encoding = header['content-encoding'];
+  if (encoding && encoding.toLowerCase() !== 'identity')
+    throw networkError('the server sent an encoded range');
   return job.resume.offset;
 }
 
@@ -53,8 +62,10 @@ export function checkResumeData(
   if (typeof data !== 'object' || typeof data.partial !== 'string' || data.partial === '') {
     return invalidArgument('invalid resumeData');
   }
-  if (data.adapter !== expected.adapter) return invalidArgument('invalid resumeData: saved by another adapter');
+  if (data.adapter !== expected.adapter)
+    return invalidArgument('invalid resumeData: saved by another adapter');
   if (data.url !== expected.url) return invalidArgument('invalid resumeData: saved for another url');
-  if (data.filePath !== expected.filePath) return invalidArgument('invalid resumeData: saved for another filePath');
+  if (data.filePath !== expected.filePath)
+    return invalidArgument('invalid resumeData: saved for another filePath');
   return data as ResumeData;
 }

@@ -23,7 +23,10 @@ export function isRetryableError(error: DownloadError): boolean {
 }
 
 /** `Retry-After` in milliseconds from now (delay-seconds or an HTTP date), or undefined. */
-export function retryAfterMs(header: ResponseHeaders | undefined, now: number = Date.now()): number | undefined {
+export function retryAfterMs(
+  header: ResponseHeaders | undefined,
+  now: number = Date.now(),
+): number | undefined {
   const value = header?.['retry-after']?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
@@ -37,7 +40,9 @@ const isMs = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /** Checks the `retry` option; `undefined` when none was asked for. */
-export function toRetryPolicy(option: number | RetryOptions | undefined): RetryPolicy | DownloadError | undefined {
+export function toRetryPolicy(
+  option: number | RetryOptions | undefined,
+): RetryPolicy | DownloadError | undefined {
   if (option === undefined || option === null) return undefined;
   const options: Partial<RetryOptions> = typeof option === 'number' ? { limit: option } : option;
   if (typeof options !== 'object' || !isCount(options.limit)) {

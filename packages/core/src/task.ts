@@ -316,7 +316,8 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     const options = settings as ValidatedOptions;
     const validator = partial?.validator;
     const resume = offset > 0 && partial && validator ? { partial: partial.handle, offset } : undefined;
-    const header = resume && validator ? { ...options.header, ...rangeHeaders(offset, validator) } : options.header;
+    const header =
+      resume && validator ? { ...options.header, ...rangeHeaders(offset, validator) } : options.header;
     const current: Attempt = { controller, ended: false, continuing: false, job: undefined as never };
     const live = () => current === attempt && !current.ended;
 
@@ -343,7 +344,11 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
           const delay = policy.delay(retries + 1, responseHeader);
           if (delay !== undefined) {
             const retry = { retry: retries + 1, delay, statusCode };
-            return stopAttempt(current, { reason: networkError(`status ${statusCode}`), then: 'retry', retry });
+            return stopAttempt(current, {
+              reason: networkError(`status ${statusCode}`),
+              then: 'retry',
+              retry,
+            });
           }
         }
         if (options.maxBytes > 0 && total > options.maxBytes) {

@@ -124,7 +124,8 @@ export function validateOptions(
   }
 
   const { maxBytes = 0, progressInterval = 0, progressStep = 1 } = options;
-  if (!isNumberAtLeast(maxBytes, 0)) return invalidArgument('invalid maxBytes: must be a number of bytes >= 0');
+  if (!isNumberAtLeast(maxBytes, 0))
+    return invalidArgument('invalid maxBytes: must be a number of bytes >= 0');
   if (!isNumberAtLeast(progressInterval, 0)) {
     return invalidArgument('invalid progressInterval: must be a number of milliseconds >= 0');
   }

@@ -1,17 +1,21 @@
-import { unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat, unlink } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import {
   asyncDriver,
+  continuesAt,
   type DownloadDriver,
   type DownloadJob,
   ERRNO,
   expectedBodyLength,
+  fileSystemError,
   isDownloadError,
   tempFileName,
 } from '@dl/core';
 import { toAbortSignal } from './abort-signal';
 import type { NodeResponse } from './http';
-import { PartFile } from './part-file';
+import { isPartFile, PartFile } from './part-file';
 import { getFollowingRedirects } from './redirects';
 import { TempDir } from './temp-dir';
 
@@ -23,18 +27,27 @@ export interface NodeDriverConfig {
 }
 
 /**
- * The decoded body into the part file, progress after every chunk; an abort closes the connection and
- * stops at once. A cut connection or a corrupt encoding rejects (NETWORK).
+ * The decoded body into the part file from `offset`, progress after every chunk (and into `hash`, when
+ * one is asked for); an abort closes the connection and stops at once. A cut connection or a corrupt
+ * encoding rejects (NETWORK).
  */
-async function pump(response: NodeResponse, file: PartFile, job: DownloadJob): Promise<number> {
-  const expected = expectedBodyLength(response.header);
+async function pump(
+  response: NodeResponse,
+  file: PartFile,
+  job: DownloadJob,
+  offset: number,
+  hash: Hash | undefined,
+): Promise<number> {
+  const length = expectedBodyLength(response.header);
+  const expected = length > 0 ? offset + length : 0;
   const stop = () => response.destroy(job.signal.reason);
   job.signal.addEventListener('abort', stop, { once: true });
-  let written = 0;
+  let written = offset;
   try {
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
       if (job.signal.aborted) throw job.signal.reason;
-      await file.write(chunk);
+      await file.write(chunk, written);
+      hash?.update(chunk);
       written += chunk.byteLength;
       job.progress(written, expected);
     }
@@ -66,25 +79,47 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
     }
   }
 
+  /** The part file this attempt writes: the one a resumed download continues, else a new one. */
+  async function openPartFile(job: DownloadJob): Promise<PartFile> {
+    const finalPath = job.filePath ? resolve(job.filePath) : join(await tempDir.get(), tempFileName(job.url));
+    if (!job.resume) return job.filePath ? PartFile.create(finalPath) : createTempFile(job);
+    // A partial is continued only beside its final name (or in the temporary directory).
+    const partPath = resolve(job.resume.partial);
+    if (dirname(partPath) !== dirname(finalPath)) {
+      throw fileSystemError('cannot continue a partial saved elsewhere');
+    }
+    return PartFile.reopen(partPath, finalPath);
+  }
+
   async function download(job: DownloadJob): Promise<void> {
     // Open the file before asking the network, so an unwritable target fails at once.
-    const file = job.filePath ? await PartFile.create(resolve(job.filePath)) : await createTempFile(job);
-    const target = file.finalPath;
+    const file = await openPartFile(job);
+    // The task owns the part file from here: kept for pause/retry/resumeData, removed by dropPartial.
+    job.saving(file.partPath);
     try {
       const response = await getFollowingRedirects(job.url, {
         headers: { ...job.header },
         signal: toAbortSignal(job.signal),
       });
+      const offset = continuesAt(job, response.status, response.header);
+      await file.truncate(offset);
       job.headers(response.status, response.header);
-      const dataLength = await pump(response, file, job);
+      // Hashed while streaming; a continued file is hashed whole once saved.
+      const streamHash = job.integrity && offset === 0 ? createHash(job.integrity.algorithm) : undefined;
+      const dataLength = await pump(response, file, job, offset, streamHash);
       const received = { statusCode: response.status, header: response.header, dataLength };
+      let digest: string | undefined;
+      if (job.integrity)
+        digest = streamHash
+          ? streamHash.digest('base64')
+          : await hashFile(file.partPath, job.integrity.algorithm);
       // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
-      if (!job.commit()) throw job.signal.reason;
+      if (!job.commit(digest)) throw job.signal.reason;
       await file.commit();
-      const saved = job.filePath ? { filePath: job.filePath } : { tempFilePath: target };
+      const saved = job.filePath ? { filePath: job.filePath } : { tempFilePath: file.finalPath };
       job.succeed({ ...received, ...saved });
     } catch (error) {
-      await file.discard();
+      await file.close();
       throw error;
     }
   }
@@ -94,5 +129,19 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
       const path = saved.filePath ?? saved.tempFilePath;
       if (path) await unlink(path).catch(() => {});
     },
+    async partialSize(partial) {
+      if (!(await isPartFile(partial))) return undefined;
+      return (await stat(partial)).size;
+    },
+    async dropPartial(partial) {
+      if (await isPartFile(partial)) await unlink(partial).catch(() => {});
+    },
   });
+}
+
+/** The base64 digest of a file, read as a stream. */
+async function hashFile(path: string, algorithm: string): Promise<string> {
+  const hash = createHash(algorithm);
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('base64');
 }

@@ -1,4 +1,5 @@
-import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, lstat, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ERRNO, fileSystemError, partFileName } from '@dl/core';
 
@@ -9,9 +10,21 @@ export function toFileSystemError(error: unknown, path: string) {
   return fileSystemError(`${code ?? 'EIO'}: cannot write ${path}`, errno, error);
 }
 
+// What partFileName() makes: `.<name>.<12 hex>.part`. A partial handed back in `resumeData` is only
+// touched (appended to, truncated, removed) when it has this shape, never any other file a caller names.
+const PART_NAME = /^\..+\.[0-9a-f]{12}\.part$/;
+
+/** Whether `path` names a part file dl wrote (by its name, and a regular file that is no symlink). */
+export async function isPartFile(path: string): Promise<boolean> {
+  if (!PART_NAME.test(basename(path))) return false;
+  const stats = await lstat(path).catch(() => undefined);
+  return stats?.isFile() === true;
+}
+
 /**
  * Bytes on their way to `finalPath`: written under a hidden temporary name in the same directory and
- * renamed into place only when complete, so the final name never holds a partial file.
+ * renamed into place only when complete, so the final name never holds a partial file. A part file
+ * outlives a paused or interrupted download, so a later one can continue it.
  */
 export class PartFile {
   private constructor(
@@ -31,10 +44,33 @@ export class PartFile {
     }
   }
 
-  async write(chunk: Uint8Array): Promise<void> {
+  /** Opens an earlier download's part file to continue it (appending at `offset`). */
+  static async reopen(partPath: string, finalPath: string): Promise<PartFile> {
+    try {
+      if (!(await isPartFile(partPath)))
+        throw Object.assign(new Error('not a part file'), { code: 'EINVAL' });
+      // No symlink is followed, even one swapped in after the check.
+      const handle = await open(partPath, constants.O_RDWR | constants.O_NOFOLLOW);
+      return new PartFile(handle, partPath, finalPath);
+    } catch (error) {
+      throw toFileSystemError(error, finalPath);
+    }
+  }
+
+  /** Drops everything after `length` bytes (0: the server sent the whole resource again). */
+  async truncate(length: number): Promise<void> {
+    await this.handle.truncate(length);
+  }
+
+  async write(chunk: Uint8Array, position: number): Promise<void> {
     let offset = 0;
     while (offset < chunk.byteLength) {
-      const { bytesWritten } = await this.handle.write(chunk, offset);
+      const { bytesWritten } = await this.handle.write(
+        chunk,
+        offset,
+        chunk.byteLength - offset,
+        position + offset,
+      );
       offset += bytesWritten;
     }
   }
@@ -48,6 +84,11 @@ export class PartFile {
       await unlink(this.partPath).catch(() => {});
       throw toFileSystemError(error, this.finalPath);
     }
+  }
+
+  /** Closes and keeps the bytes, for a later download to continue; never throws. */
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => {});
   }
 
   /** Closes and removes the partial bytes; never throws. */

@@ -1,5 +1,5 @@
-import type { DownloadFailResult, DownloadFileResultFor, DownloadFileSuccessLike } from './results';
 import type { ResumeData, RetryOptions } from './beyond';
+import type { DownloadFailResult, DownloadFileResultFor, DownloadFileSuccessLike } from './results';
 import type { AbortSignalLike } from './signal';
 
 /**
