@@ -73,6 +73,9 @@ function adapterInfo(): AdapterInfo {
       // Cookie is a forbidden request header: fetch and XMLHttpRequest drop it silently.
       cookieHeader: false,
       decodingErrors: !onNodeFetch() && !onWebKit(),
+      resume: false,
+      persistentResume: false,
+      integrity: false,
     }),
     notes: [
       'tempFilePath is a blob: URL holding the bytes in memory until releaseFile(tempFilePath) is called.',

@@ -36,7 +36,7 @@ export interface RnDownloaderOptions {
 
 export const adapter: AdapterInfo = {
   name: 'rn',
-  capabilities: contractCapabilities(),
+  capabilities: contractCapabilities({ resume: false, persistentResume: false, integrity: false }),
   notes: [
     'Files are saved through react-native-blob-util; tempFilePath and the reported paths are file:// URLs.',
     'filePath may be a file:// URL or a plain absolute path; its directory must exist.',

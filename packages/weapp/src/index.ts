@@ -45,7 +45,12 @@ export const adapter: AdapterInfo = {
   name: 'weapp',
   // WeChat follows at most 15 redirects, the contract's limit, and so does every platform of its family.
   // WeChat's own client may send no progress events at all for a body without Content-Length.
-  capabilities: contractCapabilities({ unknownSizeProgress: false }),
+  capabilities: contractCapabilities({
+    unknownSizeProgress: false,
+    resume: false,
+    persistentResume: false,
+    integrity: false,
+  }),
   notes: [
     'WeChat counts requests, uploads and downloads together against its limit of 10; the queue keeps downloads within it and waits when other code holds the slots.',
     'Progress for a body of unknown size needs a client that reports bytes without a Content-Length; others give only the final event.',
