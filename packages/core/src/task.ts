@@ -66,7 +66,7 @@ type State =
 /** Why an attempt is being stopped, and what follows once its driver has ended. */
 interface Stop {
   reason: DownloadError;
-  then: 'settle' | 'pause' | 'retry';
+  next: 'settle' | 'pause' | 'retry';
   retry?: OnRetryCallbackResult;
 }
 
@@ -226,8 +226,8 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
   /** Stops the running attempt; `then` happens once its driver has ended (or the grace period passed). */
   function stopAttempt(current: Attempt, next: Stop): void {
     current.stop = next;
-    state = next.then === 'pause' ? 'pausing' : 'stopping';
-    if (next.then !== 'retry') disarmDeadline();
+    state = next.next === 'pause' ? 'pausing' : 'stopping';
+    if (next.next !== 'retry') disarmDeadline();
     clearTimeout(grace);
     // The driver ends once it has stopped and cleaned up; this is only a backstop. Armed before the
     // abort, whose listeners may end the attempt at once.
@@ -243,13 +243,14 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       case 'paused':
         ticket?.cancel();
         // Settle on a later tick, never inside the caller's abort() call.
-        return fail(reason);
+        fail(reason);
+        return;
       case 'running':
-        if (attempt) stopAttempt(attempt, { reason, then: 'settle' });
+        if (attempt) stopAttempt(attempt, { reason, next: 'settle' });
         return;
       case 'pausing':
         // The pause becomes the abort: once the driver has stopped, the task fails.
-        if (attempt?.stop) attempt.stop = { reason, then: 'settle' };
+        if (attempt?.stop) attempt.stop = { reason, next: 'settle' };
         return;
     }
   }
@@ -270,25 +271,31 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     current.ended = true;
     clearTimeout(grace);
     const stopped = current.stop;
-    if (stopped?.then === 'pause') {
+    if (stopped?.next === 'pause') {
       state = 'paused';
       ticket?.release();
       ticket = undefined;
       if (resumeAsked) enqueue();
       return;
     }
-    if (stopped?.then === 'retry' && stopped.retry) {
+    if (stopped?.next === 'retry' && stopped.retry) {
       // The body of a status worth retrying is not the resource: nothing of it is continued.
-      return dropPartialThen(() => scheduleRetry(stopped.retry as OnRetryCallbackResult));
+      dropPartialThen(() => scheduleRetry(stopped.retry as OnRetryCallbackResult));
+      return;
     }
-    if (stopped) return fail(stopped.reason);
+    if (stopped) {
+      fail(stopped.reason);
+      return;
+    }
     const failure = isDownloadError(error) ? error : networkError(String(error));
     const policy = settings?.retry;
     if (policy && state === 'running' && isRetryableError(failure) && retries < policy.limit) {
       const delay = policy.delay(retries + 1) ?? 0;
       const retry = { retry: retries + 1, delay, error: failure.toFailResult() };
       // Saved bytes of the resource are kept for the retry to continue.
-      return continuable() ? scheduleRetry(retry) : dropPartialThen(() => scheduleRetry(retry));
+      if (continuable()) scheduleRetry(retry);
+      else dropPartialThen(() => scheduleRetry(retry));
+      return;
     }
     fail(failure);
   }
@@ -336,7 +343,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
         try {
           current.continuing = continuesAt(current.job, statusCode, responseHeader) > 0;
         } catch (error) {
-          return stopAttempt(current, { reason: toDownloadError(error, current.job), then: 'settle' });
+          return stopAttempt(current, { reason: toDownloadError(error, current.job), next: 'settle' });
         }
         if (current.continuing) total = rangeTotal(responseHeader);
         const policy = settings?.retry;
@@ -346,13 +353,13 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
             const retry = { retry: retries + 1, delay, statusCode };
             return stopAttempt(current, {
               reason: networkError(`status ${statusCode}`),
-              then: 'retry',
+              next: 'retry',
               retry,
             });
           }
         }
         if (options.maxBytes > 0 && total > options.maxBytes) {
-          return stopAttempt(current, { reason: tooLarge(), then: 'settle' });
+          return stopAttempt(current, { reason: tooLarge(), next: 'settle' });
         }
         if (!current.continuing) {
           partial = partial ?? { handle: '', bytes: 0 };
@@ -372,7 +379,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
         if (state === 'committing') return true;
         if (state !== 'running') return false;
         if (options.integrity && !integrityMatches(options.integrity, digest)) {
-          stopAttempt(current, { reason: integrityError(), then: 'settle' });
+          stopAttempt(current, { reason: integrityError(), next: 'settle' });
           return false;
         }
         state = 'committing';
@@ -384,7 +391,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
         if (!live() || state !== 'running' || !headersSent) return;
         if (partial && written > partial.bytes) partial.bytes = written;
         if (options.maxBytes > 0 && written > options.maxBytes) {
-          return stopAttempt(current, { reason: tooLarge(), then: 'settle' });
+          return stopAttempt(current, { reason: tooLarge(), next: 'settle' });
         }
         const event = progress.update(written, expected);
         if (event) progressListeners.emit(event);
@@ -394,7 +401,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
         if (state === 'running' || state === 'committing') {
           if (options.maxBytes > 0 && saved.dataLength > options.maxBytes) {
             // A driver that never reported the bytes: the file is saved, so it goes before the failure.
-            current.stop = { reason: tooLarge(), then: 'settle' };
+            current.stop = { reason: tooLarge(), next: 'settle' };
           } else {
             current.ended = true;
             settleSuccess(saved);
@@ -429,7 +436,10 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
         attempt.job.fail(toDownloadError(error, attempt.job));
       }
     };
-    if (!partial) return start(0);
+    if (!partial) {
+      start(0);
+      return;
+    }
     if (!continuable()) {
       dropPartial().then(() => start(0));
       return;
@@ -490,7 +500,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
         state = 'paused';
       } else if (state === 'running' && attempt) {
         resumeAsked = false;
-        stopAttempt(attempt, { reason: pauseReason(), then: 'pause' });
+        stopAttempt(attempt, { reason: pauseReason(), next: 'pause' });
       } else if (state === 'pausing') {
         resumeAsked = false;
       }
