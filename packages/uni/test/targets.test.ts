@@ -76,6 +76,7 @@ describe('@dl/uni picks one adapter per uni-app target at build time', () => {
       );
       expect(entry.isDownloadError(error)).toBe(true);
       expect(error).toMatchObject({
+        code: 'NETWORK',
         errMsg: 'downloadFile:fail @dl/uni does not support uni-app App builds: use uni.downloadFile there',
       });
       expect(calls).toEqual([]);
