@@ -4,7 +4,7 @@
 // API Extractor from the published declarations into packages/<folder>/api/<entry>.api.md. Checked in:
 // `pnpm check:api` fails when the API differs from its report; `pnpm api:update` rewrites the reports, to
 // be reviewed and committed with the change. Builds what is stale first.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,19 +47,42 @@ const packages = readdirSync(join(root, 'packages'))
 
 if (root === workspace) for (const { folder } of packages) ensureBuilt(folder, [folder]);
 
+/** API Extractor's own words on a changed or new report: the summary below says it, with the command. */
+const QUIET = new Set([
+  'console-api-report-not-copied',
+  'console-api-report-copied',
+  'console-api-report-created',
+]);
+
 const temp = mkdtempSync(join(tmpdir(), 'dl-api-'));
 const changed = [];
 const failed = [];
+/**
+ * The package's declaration files without their declaration maps, in a folder of its own inside the
+ * package's dist/ (so its dependencies resolve as from there; not under node_modules/, whose files API Extractor
+ * takes for another package's): API Extractor follows a declaration map to place
+ * its messages and fails on a map segment that names no source, which the maps may have.
+ */
+function declarationsWithoutMaps(dir) {
+  const copy = join(dir, 'dist/api-report');
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy, { recursive: true });
+  for (const file of readdirSync(join(dir, 'dist')).filter((name) => name.endsWith('.d.ts')))
+    copyFileSync(join(dir, 'dist', file), join(copy, file));
+  return copy;
+}
+
 for (const { folder, dir, pkg } of packages) {
   const entries = entriesOf(pkg);
   if (update) mkdirSync(join(dir, 'api'), { recursive: true });
+  const declarations = declarationsWithoutMaps(dir);
   const configs = entries.map(({ file, name }) =>
     ExtractorConfig.prepare({
       packageJsonFullPath: join(dir, 'package.json'),
       configObjectFullPath: undefined,
       configObject: {
         projectFolder: dir,
-        mainEntryPointFilePath: join(dir, file),
+        mainEntryPointFilePath: join(declarations, basename(file)),
         // The declarations as a user's compiler reads them: @dl dependencies through their own dist/.
         compiler: {
           overrideTsconfig: {
@@ -114,23 +137,18 @@ for (const { folder, dir, pkg } of packages) {
     const result = Extractor.invoke(config, {
       localBuild: update,
       compilerState,
+      // In a check, API Extractor prints the report's diff; the summary below names the command.
+      printApiReportDiff: !update,
       messageCallback(message) {
-        // The report's difference is summarised below, with the command that updates it.
-        if (
-          message.messageId === 'console-api-report-changed' ||
-          message.messageId === 'console-api-report-copied'
-        )
-          message.logLevel = ExtractorLogLevel.None;
-        else if (
-          message.logLevel === ExtractorLogLevel.Info ||
-          message.logLevel === ExtractorLogLevel.Verbose
-        )
-          message.logLevel = ExtractorLogLevel.None;
+        const progress =
+          message.logLevel === ExtractorLogLevel.Info || message.logLevel === ExtractorLogLevel.Verbose;
+        if (progress || QUIET.has(message.messageId)) message.logLevel = ExtractorLogLevel.None;
       },
     });
     if (result.apiReportChanged) changed.push(`${label} → ${config.reportFilePath.slice(root.length + 1)}`);
     else if (!result.succeeded) failed.push(label);
   }
+  rmSync(declarations, { recursive: true, force: true });
 }
 rmSync(temp, { recursive: true, force: true });
 
