@@ -17,10 +17,12 @@ export function asyncDriver<Extra extends object = object>(
   options: AsyncDriverOptions<Extra> = {},
 ): DownloadDriver<Extra> {
   const toError = options.toError ?? toDownloadError;
-  return {
+  const driver: DownloadDriver<Extra> = {
     start(job) {
       download(job).catch((error: unknown) => job.fail(toError(error, job)));
     },
-    discard: options.discard,
   };
+  // Set only when given: under exactOptionalPropertyTypes an optional method is absent, not undefined.
+  if (options.discard) driver.discard = options.discard;
+  return driver;
 }

@@ -31,7 +31,7 @@ export interface TaskContext {
   driver: DownloadDriver;
   queue: ConcurrencyQueue;
   /** Resolves relative URLs (the page's address on the web). */
-  baseUrl?: () => string | undefined;
+  baseUrl?: (() => string | undefined) | undefined;
 }
 
 /**
