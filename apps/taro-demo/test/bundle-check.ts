@@ -18,7 +18,7 @@ export interface ChunkModule {
   id: string;
   source: string;
   /** The name the module function gives webpack's `require` (its third parameter), if it takes one. */
-  requireName?: string;
+  requireName?: string | undefined;
 }
 
 type AnyNode = Node & Record<string, unknown>;

@@ -43,7 +43,7 @@ export interface TaskContext {
   /** The adapter's name and manifest: which options it supports, whose `resumeData` it accepts. */
   adapter?: Pick<AdapterInfo, 'name' | 'capabilities'>;
   /** Resolves relative URLs (the page's address on the web). */
-  baseUrl?: () => string | undefined;
+  baseUrl?: (() => string | undefined) | undefined;
 }
 
 /**
@@ -87,7 +87,7 @@ interface SavedBytes {
   /** The response that began them, when it came in this task. */
   head?: { statusCode: number; header: ResponseHeaders };
   /** Its ETag or Last-Modified: only a 200's bytes with one are continued. */
-  validator?: string;
+  validator?: string | undefined;
 }
 
 // A later turn without `queueMicrotask` (mini-programs lack it); where Promise jobs are ordinary tasks
