@@ -13,7 +13,7 @@ import type { AbortSignalLike, ResponseHeaders } from '@dl/types';
 import { asFailResult, type PlatformFailResult, toFileManagerError, toPlatformFailure } from './errno';
 import { canMove, fileSize, moveInto, removeFile } from './file-ops';
 import { hashFile } from './hash-file';
-import type { IntegrityHasher } from './hasher';
+import { HASHER_NEEDED, type IntegrityHasher } from './hasher';
 import { readHeadersEvent, savedTempPath, successHeaders } from './normalize';
 import { platformTimeout, type WeappPlatformOptions } from './options';
 import type {
@@ -56,10 +56,7 @@ export function createWeappDriver(config: WeappDriverConfig): DownloadDriver<Wea
       throw networkError('no mini-program platform object (wx, my, tt, swan, qq) to download with');
     const fs = platform.getFileSystemManager?.();
     // Refused before any request: the file could be saved but never checked.
-    if (job.integrity && !config.hasher)
-      throw invalidArgument(
-        "integrity needs a hasher: createDownloader({ hasher: sha2 }) with sha2 from '@dl/weapp/integrity'",
-      );
+    if (job.integrity && !config.hasher) throw invalidArgument(HASHER_NEEDED);
     if (job.integrity && typeof fs?.readFile !== 'function')
       throw invalidArgument('integrity needs the platform to read files (getFileSystemManager().readFile)');
     // With a file-system manager the platform downloads to a temporary file and the driver moves it.

@@ -15,3 +15,7 @@ export interface IntegrityHash {
 export interface IntegrityHasher {
   create(algorithm: IntegrityAlgorithm): IntegrityHash;
 }
+
+/** What the manifest and the refusal say when integrity is asked of a downloader without a hasher. */
+export const HASHER_NEEDED =
+  "integrity needs createDownloader({ hasher: sha2 }) with sha2 from '@dl/weapp/integrity'";

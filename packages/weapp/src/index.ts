@@ -7,7 +7,7 @@
 import { bindDownloader, contractCapabilities } from '@dl/core';
 import type { AdapterInfo, DownloadFile } from '@dl/types';
 import { createWeappDriver } from './driver';
-import type { IntegrityHasher } from './hasher';
+import { HASHER_NEEDED, type IntegrityHasher } from './hasher';
 import type { WeappPlatformOptions } from './options';
 import { findGlobalPlatform, type MiniProgramPlatform } from './platform';
 
@@ -63,7 +63,7 @@ export const adapter: AdapterInfo = {
     'Progress for a body of unknown size needs a client that reports bytes without a Content-Length; others give only the final event.',
     'filePath is written atomically through getFileSystemManager(); a platform object without one writes in place.',
     "The platform's downloadFile keeps no bytes of a stopped download, so pause() and retries start again from the first byte.",
-    "integrity needs createDownloader({ hasher: sha2 }) with sha2 from '@dl/weapp/integrity' (pure JavaScript SHA-2, read back from the saved file).",
+    `${HASHER_NEEDED}: SHA-2 in JavaScript over the saved file, read back.`,
   ],
 };
 
