@@ -4,7 +4,7 @@ import { readBytes } from './file-ops';
 import type { IntegrityHasher } from './hasher';
 import type { PlatformFileSystem } from './platform';
 
-/** Bytes read at a time: memory stays bounded, and WeChat's 100 MB limit of one readFile is never met. */
+/** Bytes read at a time: memory stays bounded, far below the 100 MB WeChat allows one readFile (mini-games). */
 export const READ_CHUNK = 1024 * 1024;
 
 /**
