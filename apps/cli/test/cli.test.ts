@@ -4,23 +4,20 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startTestServer, type TestServer } from '@dl/test-server';
-import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
+import { testServerUrl } from '@dl/conformance';
+import { contentBytes, fetchLog, fileUrl } from '@dl/test-server/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // tsx by absolute URL: the child runs in a temporary directory, where a bare `tsx` would not resolve.
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const main = resolve(dirname(fileURLToPath(import.meta.url)), '../src/main.ts');
 const wrapper = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/dl.js');
-let server: TestServer;
 let work: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
   work = await mkdtemp(join(tmpdir(), 'dl-cli-'));
 });
 afterAll(async () => {
-  await server?.close();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -54,7 +51,11 @@ function dl(
 describe('the dl command', () => {
   it('downloads a URL to -o, prints the headers summary, and exits 0', async () => {
     const out = join(work, 'a.bin');
-    const run = await dl([fileUrl(server.url, { size: 200_000, seed: 5, type: 'image/png' }), '-o', out]);
+    const run = await dl([
+      fileUrl(testServerUrl(), { size: 200_000, seed: 5, type: 'image/png' }),
+      '-o',
+      out,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/HTTP 200 · 200 kB · content-type: image\/png/);
     expect(run.stdout).toMatch(/Saved 200 kB/);
@@ -63,7 +64,7 @@ describe('the dl command', () => {
 
   it('saves a 404 body but exits 8', async () => {
     const out = join(work, 'missing.html');
-    const run = await dl([fileUrl(server.url, { size: 50, status: 404 }), '-o', out, '-q']);
+    const run = await dl([fileUrl(testServerUrl(), { size: 50, status: 404 }), '-o', out, '-q']);
     expect(run.code).toBe(8);
     expect(run.stderr).toMatch(/HTTP 404/);
     expect((await readFile(out)).length).toBe(50);
@@ -86,10 +87,10 @@ describe('the dl command', () => {
   it('refuses to overwrite an existing file without -f', async () => {
     const out = join(work, 'exists.bin');
     await writeFile(out, 'keep me');
-    const run = await dl([fileUrl(server.url, { size: 10 }), '-o', out]);
+    const run = await dl([fileUrl(testServerUrl(), { size: 10 }), '-o', out]);
     expect(run.code).toBe(5);
     expect(await readFile(out, 'utf8')).toBe('keep me');
-    const forced = await dl([fileUrl(server.url, { size: 10, seed: 3 }), '-o', out, '-f', '-q']);
+    const forced = await dl([fileUrl(testServerUrl(), { size: 10, seed: 3 }), '-o', out, '-f', '-q']);
     expect(forced.code).toBe(0);
     expect((await readFile(out)).length).toBe(10);
   });
@@ -97,7 +98,7 @@ describe('the dl command', () => {
   it('Ctrl-C aborts cleanly: exit 130 and no partial file', async () => {
     const dir = await mkdtemp(join(work, 'sigint-'));
     const out = join(dir, 'slow.bin');
-    const url = fileUrl(server.url, { size: 5_000_000, chunk: 16_384, delay: 20 });
+    const url = fileUrl(testServerUrl(), { size: 5_000_000, chunk: 16_384, delay: 20 });
     const run = await dl([url, '-o', out], (child, output) => {
       const poll = setInterval(() => {
         if (output().includes('HTTP 200')) {
@@ -128,7 +129,7 @@ describe('the dl command', () => {
     it(`${signal} aborts cleanly like Ctrl-C: exit ${code} and no partial file`, async () => {
       const dir = await mkdtemp(join(work, `${signal.toLowerCase()}-`));
       const out = join(dir, 'slow.bin');
-      const url = fileUrl(server.url, { size: 5_000_000, chunk: 16_384, delay: 20 });
+      const url = fileUrl(testServerUrl(), { size: 5_000_000, chunk: 16_384, delay: 20 });
       const run = await dl([url, '-o', out], signalWhenStreaming(signal));
       expect(run.code, run.stderr).toBe(code);
       expect(run.stderr).toMatch(/interrupted; nothing was saved/);
@@ -140,22 +141,22 @@ describe('the dl command', () => {
     const dir = await mkdtemp(join(work, 'wrapper-'));
     const out = join(dir, 'slow.bin');
     const id = `cli-wrapper-${process.pid}`;
-    const url = fileUrl(server.url, { size: 5_000_000, chunk: 16_384, delay: 20, id });
+    const url = fileUrl(testServerUrl(), { size: 5_000_000, chunk: 16_384, delay: 20, id });
     const run = await dl([url, '-o', out], signalWhenStreaming('SIGTERM'), { viaWrapper: true });
     expect(run.code, run.stderr).toBe(143);
     expect(run.stderr).toMatch(/interrupted; nothing was saved/);
     expect(await readdir(dir)).toEqual([]);
     // The child hung up (it did not keep downloading after the wrapper was told to stop).
-    const [request] = server.requests(id);
+    const [request] = await fetchLog(testServerUrl(), id);
     expect(request).toMatchObject({ clientAborted: true, finished: false });
     const sent = request!.bytesSent;
     await new Promise((r) => setTimeout(r, 500));
-    expect(server.requests(id)[0]!.bytesSent).toBe(sent);
+    expect((await fetchLog(testServerUrl(), id))[0]!.bytesSent).toBe(sent);
   });
 
   it('an unknown size shows elapsed time and speed, never an ETA', async () => {
     const out = join(work, 'unknown-size.bin');
-    const url = fileUrl(server.url, { size: 600_000, chunk: 16_384, delay: 30, length: 'none' });
+    const url = fileUrl(testServerUrl(), { size: 600_000, chunk: 16_384, delay: 30, length: 'none' });
     const run = await dl([url, '-o', out]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/so far \| .*\/s \| \S+ elapsed/);

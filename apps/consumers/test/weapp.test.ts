@@ -1,18 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { testServerUrl } from '@dl/conformance';
 import { bundleBuilt, checkGlobals, createRealm } from '@dl/conformance/realm';
-import { startTestServer, type TestServer } from '@dl/test-server';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 
 const dir = inject('consumerDirs')['weapp-app'];
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
 
 interface InstalledEmulator {
   createWxEmulator(options: { userDataPath: string }): {
@@ -48,7 +42,7 @@ it('a mini-program: the installed @dl/weapp, bundled from the project, downloads
     const weapp = realm.load<WeappModule>(code);
     const size = 512 * 1024 + 3;
     const seed = 77;
-    const task = weapp.downloadFile({ url: fileUrl(server.url, { size, seed }) });
+    const task = weapp.downloadFile({ url: fileUrl(testServerUrl(), { size, seed }) });
     const progress: number[] = [];
     task.onProgressUpdate(({ progress: percent }) => progress.push(percent));
     const result = await task;

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { startTestServer, type TestServer } from '@dl/test-server';
+import { testServerUrl } from '@dl/conformance';
 import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import { createWxEmulator, type MiniProgramEmulator } from '@dl/weapp-emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,7 +16,6 @@ import { outputDir } from './build';
  * `downloadFile` that the demo page imports: dl's code exactly as Taro bundled it.
  */
 const dir = outputDir('weapp');
-let server: TestServer;
 let wx: MiniProgramEmulator;
 let userData: string;
 type Dl = typeof import('@dl/taro');
@@ -24,10 +23,7 @@ let dl: Dl;
 
 beforeAll(async () => {
   userData = await mkdtemp(join(tmpdir(), 'taro-weapp-'));
-  [server, wx] = await Promise.all([
-    startTestServer({ host: '127.0.0.1' }),
-    createWxEmulator({ userDataPath: userData }),
-  ]);
+  wx = await createWxEmulator({ userDataPath: userData });
   const context = vm.createContext({ wx, console, setTimeout, clearTimeout, setInterval, clearInterval });
   vm.runInContext('delete globalThis.globalThis', context);
   const app = await readFile(join(dir, 'app.js'), 'utf8');
@@ -49,7 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([server?.close(), wx?.dispose()]);
+  await wx?.dispose();
   await rm(userData, { recursive: true, force: true });
 });
 
@@ -58,7 +54,7 @@ it('downloads through wx in a realm with no web or Node globals: headers, progre
   const id = newRequestId();
   const events: string[] = [];
   let percent = -1;
-  const task = dl.downloadFile({ url: fileUrl(server.url, { size, chunk: 65_536, id }) });
+  const task = dl.downloadFile({ url: fileUrl(testServerUrl(), { size, chunk: 65_536, id }) });
   task.onHeadersReceived(({ statusCode }) => events.push(`headers ${statusCode}`));
   task.onProgressUpdate(({ progress }) => {
     percent = progress;
@@ -68,14 +64,14 @@ it('downloads through wx in a realm with no web or Node globals: headers, progre
   expect(events).toEqual(['headers 200']);
   expect(percent).toBe(100);
   expect((await stat(wx.resolvePath(result.tempFilePath!))).size).toBe(size);
-  const log = (await fetchLog(server.url, id)).filter((request) => request.path === '/file');
+  const log = (await fetchLog(testServerUrl(), id)).filter((request) => request.path === '/file');
   expect(log).toMatchObject([{ finished: true, clientAborted: false, bytesSent: size }]);
 });
 
 it('abort() fails the task with ABORTED, and the server sees the hang-up', async () => {
   const id = newRequestId();
   const task = dl.downloadFile({
-    url: fileUrl(server.url, { size: 4_000_000, chunk: 65_536, delay: 30, id }),
+    url: fileUrl(testServerUrl(), { size: 4_000_000, chunk: 65_536, delay: 30, id }),
   });
   await new Promise<void>((resolve) => task.onProgressUpdate(() => resolve()));
   task.abort();
@@ -86,6 +82,6 @@ it('abort() fails the task with ABORTED, and the server sees the hang-up', async
   // (The page takes isDownloadError from @dl/core's module, so the bundle keeps it there, not here.)
   expect(error).toMatchObject({ code: 'ABORTED', errMsg: 'downloadFile:fail abort' });
   await expect
-    .poll(async () => (await fetchLog(server.url, id)).find((r) => r.path === '/file')?.clientAborted)
+    .poll(async () => (await fetchLog(testServerUrl(), id)).find((r) => r.path === '/file')?.clientAborted)
     .toBe(true);
 });

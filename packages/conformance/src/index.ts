@@ -25,6 +25,7 @@ export type { SuiteContext } from './context';
 export { expectContractTimeline } from './invariants';
 export { type Recording, record, type TaskEvent } from './record';
 export type { ConformanceTarget } from './target';
+export { testServerUrl } from './test-server-url';
 
 /**
  * Every clause module, with the section of docs/contract.md it proves: a failing test's title names it
