@@ -5,7 +5,7 @@ import { diskSandbox } from '@dl/conformance/node';
 import { fileUrl } from '@dl/test-server/scenarios';
 import { describe, expect, it } from 'vitest';
 import { createMyEmulator } from '../src/index';
-import { download, emulatorIn, expectContent, fsCall } from './helpers';
+import { download, emulatorIn, expectContent, fsCall } from './support/emulator-calls';
 
 const sandbox = await diskSandbox('dl-emulator-my');
 const myEmulator = () => emulatorIn(sandbox, createMyEmulator);

@@ -12,7 +12,7 @@ import {
 } from '@dl/test-server/scenarios';
 import { describe, expect, it } from 'vitest';
 import { createWxEmulator, DEFAULT_TIMEOUT_MS, type EmulatorOptions } from '../src/index';
-import { download, emulatorIn, expectContent, fsCall } from './helpers';
+import { download, emulatorIn, expectContent, fsCall } from './support/emulator-calls';
 
 const sandbox = await diskSandbox('dl-emulator-wx');
 const wxEmulator = (options: Omit<EmulatorOptions, 'userDataPath'> = {}) =>
