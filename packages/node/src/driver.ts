@@ -2,11 +2,13 @@ import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   asyncDriver,
+  type BodyChunks,
   type DownloadDriver,
   type DownloadJob,
   ERRNO,
   expectedBodyLength,
   isDownloadError,
+  pumpBody,
   tempFileName,
 } from '@dl/core';
 import { toAbortSignal } from './abort-signal';
@@ -23,29 +25,20 @@ export interface NodeDriverConfig {
 }
 
 /**
- * The decoded body into the part file, progress after every chunk; an abort closes the connection and
- * stops at once. A cut connection or a corrupt encoding rejects (NETWORK).
+ * The decoded body as `@dl/core`'s `pumpBody` reads it: stopping destroys the response (and so the
+ * connection), also when the encoding turns out corrupt or the connection is cut (both NETWORK).
  */
-async function pump(response: NodeResponse, file: PartFile, job: DownloadJob): Promise<number> {
-  const expected = expectedBodyLength(response.header);
-  const stop = () => response.destroy(job.signal.reason);
-  job.signal.addEventListener('abort', stop, { once: true });
-  let written = 0;
-  try {
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-      if (job.signal.aborted) throw job.signal.reason;
-      await file.write(chunk);
-      written += chunk.byteLength;
-      job.progress(written, expected);
-    }
-    if (job.signal.aborted) throw job.signal.reason;
-    return written;
-  } catch (error) {
-    response.destroy(error);
-    throw error;
-  } finally {
-    job.signal.removeEventListener('abort', stop);
-  }
+function responseChunks(response: NodeResponse): BodyChunks {
+  const chunks = (response.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  return {
+    async next() {
+      const { done, value } = await chunks.next();
+      return done ? undefined : value;
+    },
+    stop: (reason) => {
+      response.destroy(reason);
+    },
+  };
 }
 
 /** The Node platform: node:http(s) with redirects counted by hand and our own decoding, bytes streamed to disk. */
@@ -76,7 +69,12 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
         signal: toAbortSignal(job.signal),
       });
       job.headers(response.status, response.header);
-      const dataLength = await pump(response, file, job);
+      const dataLength = await pumpBody(
+        responseChunks(response),
+        (chunk) => file.write(chunk),
+        job,
+        expectedBodyLength(response.header),
+      );
       const received = { statusCode: response.status, header: response.header, dataLength };
       // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
       if (!job.commit()) throw job.signal.reason;
