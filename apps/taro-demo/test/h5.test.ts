@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { testServerUrl } from '@dl/conformance';
+import { objectUrlAlive, testServerUrl } from '@dl/conformance';
 import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,15 +39,8 @@ async function open(url: string) {
   await expect.poll(() => page.locator('#url input').inputValue()).toBe(url);
 }
 
-/** Whether a URL still answers, fetched in the page. */
-const resolves = (url: string) =>
-  page.evaluate(async (href) => {
-    try {
-      return (await fetch(href)).ok;
-    } catch {
-      return false;
-    }
-  }, url);
+/** Whether a `blob:` URL still answers, fetched in the page. */
+const resolves = (url: string) => page.evaluate(objectUrlAlive, url);
 
 const state = () => page.getAttribute('#status', 'data-state');
 const percent = async () => Number(await page.getAttribute('#percent', 'data-percent'));

@@ -23,6 +23,7 @@ import type { ConformanceTarget } from './target';
 
 export type { SuiteContext } from './context';
 export { expectContractTimeline } from './invariants';
+export { objectUrlAlive } from './object-url';
 export { type Recording, record, type TaskEvent } from './record';
 export type { ConformanceTarget } from './target';
 export { testServerUrl } from './test-server-url';

@@ -1,8 +1,8 @@
-import { testServerUrl } from '@dl/conformance';
+import { objectUrlAlive, testServerUrl } from '@dl/conformance';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
 import { describe, expect, it } from 'vitest';
 import { createDownloader, releaseFile } from '../../src/index';
-import { isAlive, readObjectUrl } from '../support/object-urls';
+import { readObjectUrl } from '../support/object-urls';
 import { transports } from '../support/transports';
 
 describe.each(transports)('tempFilePath over %s', (transport) => {
@@ -22,9 +22,9 @@ describe.each(transports)('tempFilePath over %s', (transport) => {
 
   it('releaseFile(tempFilePath) frees it: the URL stops resolving; releasing again is harmless', async () => {
     const result = await downloadFile({ url: fileUrl(testServerUrl(), { size: 100, seed: 6 }) });
-    expect(await isAlive(result.tempFilePath!)).toBe(true);
+    expect(await objectUrlAlive(result.tempFilePath!)).toBe(true);
     releaseFile(result.tempFilePath!);
-    expect(await isAlive(result.tempFilePath!)).toBe(false);
+    expect(await objectUrlAlive(result.tempFilePath!)).toBe(false);
     expect(() => releaseFile(result.tempFilePath!)).not.toThrow();
     expect(() => releaseFile('dl-tests/not-a-blob.bin')).not.toThrow();
   });
