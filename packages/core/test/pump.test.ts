@@ -44,6 +44,21 @@ describe('pumpBody', () => {
     expect(stops).toEqual([]);
   });
 
+  it('continues a file at `offset`: each chunk written at its position, progress counted from there', async () => {
+    const { body } = scriptedBody([bytes(2, 1), bytes(3, 2)]);
+    const writes: Array<[number, number]> = [];
+    const progress: number[] = [];
+    const { signal } = createAbortSource();
+    const job = { signal, progress: (written: number) => progress.push(written) };
+    const end = await pumpBody(body, (chunk, at) => void writes.push([at, chunk.byteLength]), job, 15, 10);
+    expect(end).toBe(15);
+    expect(writes).toEqual([
+      [10, 2],
+      [12, 3],
+    ]);
+    expect(progress).toEqual([12, 15]);
+  });
+
   it('a body that fails is stopped, and the pump rejects with its error only after the stop settled', async () => {
     const cut = new Error('cut');
     const order: string[] = [];
