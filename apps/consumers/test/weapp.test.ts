@@ -2,18 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { testServerUrl } from '@dl/conformance';
 import { bundleBuilt, checkGlobals, createRealm } from '@dl/conformance/realm';
-import { startTestServer, type TestServer } from '@dl/test-server';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 
 const dir = inject('consumerDirs')['weapp-app'];
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
 
 interface InstalledEmulator {
   createWxEmulator(options: { userDataPath: string }): {
@@ -54,7 +48,7 @@ it('a mini-program: the installed @dl/weapp, bundled from the project, downloads
     const weapp = realm.load<WeappModule>(code);
     const size = 512 * 1024 + 3;
     const seed = 77;
-    const task = weapp.downloadFile({ url: fileUrl(server.url, { size, seed }) });
+    const task = weapp.downloadFile({ url: fileUrl(testServerUrl(), { size, seed }) });
     const progress: number[] = [];
     task.onProgressUpdate(({ progress: percent }) => progress.push(percent));
     const result = await task;
@@ -96,7 +90,7 @@ it('a mini-program checking integrity: @dl/weapp/integrity installed with its js
       `sha256-${createHash('sha256')
         .update(contentBytes(seed, 0, size))
         .digest('base64')}`;
-    const url = fileUrl(server.url, { size, seed: 78 });
+    const url = fileUrl(testServerUrl(), { size, seed: 78 });
     expect(await downloadFile({ url, integrity: digest(78) })).toMatchObject({ dataLength: size });
     await expect(downloadFile({ url, integrity: digest(79) })).rejects.toMatchObject({ code: 'INTEGRITY' });
   } finally {

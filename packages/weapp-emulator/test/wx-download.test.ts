@@ -1,17 +1,23 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
-import { startTestServer } from '@dl/test-server';
-import { contentBytes, fetchLog, fileUrl, newRequestId, redirectUrl } from '@dl/test-server/scenarios';
+import { testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
+import {
+  contentBytes,
+  fetchLog,
+  fileUrl,
+  newRequestId,
+  redirectUrl,
+  refusedUrl,
+} from '@dl/test-server/scenarios';
 import { describe, expect, it } from 'vitest';
 import { createWxEmulator, DEFAULT_TIMEOUT_MS, type EmulatorOptions } from '../src/index';
-import { download, emulatorIn, expectContent, fsCall } from './helpers';
+import { download, emulatorIn, expectContent, fsCall } from './support/emulator-calls';
 
-const server = useTestServer();
 const sandbox = await diskSandbox('dl-emulator-wx');
 const wxEmulator = (options: Omit<EmulatorOptions, 'userDataPath'> = {}) =>
   emulatorIn(sandbox, createWxEmulator, options);
-const file = (params: Parameters<typeof fileUrl>[1]) => fileUrl(server.url(), params);
+const file = (params: Parameters<typeof fileUrl>[1]) => fileUrl(testServerUrl(), params);
 
 describe('wx.downloadFile: success', () => {
   it('saves the body to a wxfile://tmp_ path that resolvePath reads back; result as WeChat documents it', async () => {
@@ -52,7 +58,7 @@ describe('wx.downloadFile: success', () => {
     const wx = await wxEmulator();
     const id = newRequestId();
     await download(wx, { url: file({ size: 1, id }), header: { 'X-Emulated': 'yes', 'X-Num': 5 } });
-    const [request] = await fetchLog(server.url(), id);
+    const [request] = await fetchLog(testServerUrl(), id);
     expect(request!.headers['x-emulated']).toBe('yes');
     expect(request!.headers['x-num']).toBe('5');
   });
@@ -60,7 +66,7 @@ describe('wx.downloadFile: success', () => {
   it('follows up to 15 redirects; the headers event is for the final response', async () => {
     const wx = await wxEmulator();
     const { outcome, result, headers } = await download(wx, {
-      url: redirectUrl(server.url(), { n: 15, size: 60, seed: 7 }),
+      url: redirectUrl(testServerUrl(), { n: 15, size: 60, seed: 7 }),
     });
     expect(outcome).toBe('success');
     expect(headers).toHaveLength(1);
@@ -172,7 +178,7 @@ describe('wx.downloadFile: failures', () => {
     expect(result).toEqual({ errMsg: 'downloadFile:fail abort' });
     expect(await readdir(wx.tempDir)).toEqual([]);
     await new Promise((r) => setTimeout(r, 100));
-    const [request] = await fetchLog(server.url(), id);
+    const [request] = await fetchLog(testServerUrl(), id);
     expect(request!.clientAborted).toBe(true);
   });
 
@@ -190,20 +196,20 @@ describe('wx.downloadFile: failures', () => {
 
   it('a 16th redirect fails with errno 600008', async () => {
     const { result } = await download(await wxEmulator(), {
-      url: redirectUrl(server.url(), { n: 16, size: 10 }),
+      url: redirectUrl(testServerUrl(), { n: 16, size: 10 }),
     });
     expect(result).toEqual({ errMsg: 'downloadFile:fail too many redirects', errno: 600008 });
   });
 
   it('a redirect to another origin drops Authorization and Cookie for the rest of the chain', async () => {
     const id = newRequestId();
-    const other = server.url().replace('127.0.0.1', 'localhost');
+    const other = testServerUrl().replace('127.0.0.1', 'localhost');
     const { outcome } = await download(await wxEmulator(), {
-      url: redirectUrl(server.url(), { n: 2, to: other, size: 10, id }),
+      url: redirectUrl(testServerUrl(), { n: 2, to: other, size: 10, id }),
       header: { Authorization: 'Bearer secret', Cookie: 'session=1', 'X-Keep': 'yes' },
     });
     expect(outcome).toBe('success');
-    const log = await fetchLog(server.url(), id);
+    const log = await fetchLog(testServerUrl(), id);
     expect(log.map((e) => [e.path, e.headers.host?.split(':')[0]])).toEqual([
       ['/redirect', '127.0.0.1'],
       ['/redirect', '127.0.0.1'],
@@ -220,7 +226,7 @@ describe('wx.downloadFile: failures', () => {
     it(`a redirect to ${location.split(':')[0]}: is refused as a network failure`, async () => {
       const wx = await wxEmulator();
       const { outcome, result } = await download(wx, {
-        url: redirectUrl(server.url(), { location, id: newRequestId() }),
+        url: redirectUrl(testServerUrl(), { location, id: newRequestId() }),
       });
       expect(outcome).toBe('fail');
       expect(result).toMatchObject({ errno: 600001 });
@@ -243,10 +249,7 @@ describe('wx.downloadFile: failures', () => {
 
   it('a refused connection fails with errno 600001; a body cut short with 600003 and no file left', async () => {
     const wx = await wxEmulator();
-    const closed = await startTestServer();
-    const port = closed.port;
-    await closed.close();
-    const refused = await download(wx, { url: `http://127.0.0.1:${port}/x` });
+    const refused = await download(wx, { url: await refusedUrl(testServerUrl()) });
     expect(refused.result.errno).toBe(600001);
     expect(refused.result.errMsg).toMatch(/^downloadFile:fail .*ECONNREFUSED/);
     const cut = await download(wx, { url: file({ size: 300_000, cutAt: 100_000 }) });
@@ -304,7 +307,7 @@ describe('Range requests', () => {
     expect(outcome).toBe('success');
     expect(result.statusCode).toBe(206);
     expect(headers[0].header['content-range']).toBe('bytes 400-999/1000');
-    const [request] = await fetchLog(server.url(), id);
+    const [request] = await fetchLog(testServerUrl(), id);
     expect(request?.headers).toMatchObject({ range: 'bytes=400-', 'if-range': '"dl-1000-9"' });
     const saved = await readFile(wx.resolvePath(result.tempFilePath));
     expect(Buffer.compare(saved, contentBytes(9, 400, 1000))).toBe(0);

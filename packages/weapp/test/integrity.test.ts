@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
 import { contentBytes, fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import {
   createMyEmulator,
@@ -14,7 +15,6 @@ import { READ_CHUNK } from '../src/hash-file';
 import { createDownloader, type IntegrityHasher, type MiniProgramPlatform } from '../src/index';
 import { sha2 } from '../src/integrity';
 
-const server = useTestServer();
 const sandbox = await diskSandbox('dl-weapp-integrity');
 
 async function emulator(create: (o: EmulatorOptions) => MiniProgramEmulator = createWxEmulator) {
@@ -52,12 +52,12 @@ describe('integrity on mini-programs', () => {
     const { downloadFile } = createDownloader({ platform: wx as unknown as MiniProgramPlatform });
     const id = newRequestId();
     const error = await downloadFile({
-      url: fileUrl(server.url(), { size: 10, id }),
+      url: fileUrl(testServerUrl(), { size: 10, id }),
       integrity: sri('sha256', 10, 1),
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' });
     expect((error as Error).message).toMatch(/@dl\/weapp\/integrity/);
-    expect(await fetchLog(server.url(), id)).toHaveLength(0);
+    expect(await fetchLog(testServerUrl(), id)).toHaveLength(0);
   });
 
   it('WeChat: the saved file is read back a chunk at a time (position, length), never whole', async () => {
@@ -65,7 +65,7 @@ describe('integrity on mini-programs', () => {
     const { platform, reads } = watchReads(wx);
     const { downloadFile } = createDownloader({ platform, hasher: sha2 });
     const result = await downloadFile({
-      url: fileUrl(server.url(), { size: SIZE, seed: 3 }),
+      url: fileUrl(testServerUrl(), { size: SIZE, seed: 3 }),
       integrity: sri('sha512', SIZE, 3),
     });
     expect(result.dataLength).toBe(SIZE);
@@ -81,13 +81,13 @@ describe('integrity on mini-programs', () => {
     const { platform, reads } = watchReads(my);
     const { downloadFile } = createDownloader({ platform, hasher: sha2 });
     const ok = await downloadFile({
-      url: fileUrl(server.url(), { size: SIZE, seed: 4 }),
+      url: fileUrl(testServerUrl(), { size: SIZE, seed: 4 }),
       integrity: sri('sha256', SIZE, 4),
     });
     expect(ok.dataLength).toBe(SIZE);
     expect(reads).toHaveLength(1);
     const wrong = await downloadFile({
-      url: fileUrl(server.url(), { size: SIZE, seed: 4 }),
+      url: fileUrl(testServerUrl(), { size: SIZE, seed: 4 }),
       integrity: sri('sha256', SIZE, 5),
     }).catch((e: unknown) => e);
     expect(wrong).toMatchObject({ code: 'INTEGRITY' });
@@ -98,7 +98,7 @@ describe('integrity on mini-programs', () => {
     const { platform, reads } = watchReads(wx);
     const { downloadFile } = createDownloader({ platform, hasher: sha2 });
     const result = await downloadFile({
-      url: fileUrl(server.url(), { size: 0 }),
+      url: fileUrl(testServerUrl(), { size: 0 }),
       integrity: sri('sha384', 0, 0),
     });
     expect(result.dataLength).toBe(0);
@@ -124,7 +124,7 @@ describe('integrity on mini-programs', () => {
     };
     const { downloadFile } = createDownloader({ platform, hasher: aborting });
     const task = downloadFile({
-      url: fileUrl(server.url(), { size: SIZE, seed: 6 }),
+      url: fileUrl(testServerUrl(), { size: SIZE, seed: 6 }),
       integrity: sri('sha256', SIZE, 6),
     });
     abort = () => task.abort();
@@ -143,10 +143,10 @@ describe('integrity on mini-programs', () => {
     const { downloadFile } = createDownloader({ platform, hasher: sha2 });
     const id = newRequestId();
     const error = await downloadFile({
-      url: fileUrl(server.url(), { size: 10, id }),
+      url: fileUrl(testServerUrl(), { size: 10, id }),
       integrity: sri('sha256', 10, 1),
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' });
-    expect(await fetchLog(server.url(), id)).toHaveLength(0);
+    expect(await fetchLog(testServerUrl(), id)).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
-import { expectedBodyLength, headersToRecord } from '@dl/core';
-import { pumpBody } from './pump-body';
+import { expectedBodyLength, headersToRecord, pumpBody } from '@dl/core';
+import { readerChunks } from './body-chunks';
 import type { Transfer } from './transfer';
 
 /**
@@ -30,9 +30,15 @@ export const fetchTransfer: Transfer = async (job, target, credentials) => {
       await response.body?.cancel(job.signal.reason).catch(() => {});
       throw job.signal.reason;
     }
-    const dataLength = response.body
-      ? await pumpBody(response.body, target, job, expectedBodyLength(header))
-      : 0;
+    let dataLength = 0;
+    if (response.body) {
+      const chunks = readerChunks(response.body);
+      try {
+        dataLength = await pumpBody(chunks, (chunk) => target.write(chunk), job, expectedBodyLength(header));
+      } finally {
+        chunks.release();
+      }
+    }
     return { statusCode: response.status, header, dataLength };
   } finally {
     job.signal.removeEventListener('abort', stopRequest);

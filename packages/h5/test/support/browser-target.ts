@@ -1,5 +1,5 @@
-import type { ConformanceTarget } from '@dl/conformance';
-import { inject } from 'vitest';
+import { type ConformanceTarget, testServerUrl } from '@dl/conformance';
+
 import { server } from 'vitest/browser';
 import { createDownloader, type H5Transport } from '../../src/index';
 import { readObjectUrl, watchObjectUrls } from './object-urls';
@@ -22,7 +22,7 @@ export function browserTarget(transport: H5Transport): ConformanceTarget {
     name: `h5 (${server.browser}, ${transport})`,
     downloadFile,
     adapter,
-    serverUrl: () => inject('testServerUrl'),
+    serverUrl: testServerUrl,
     readSaved: (path) => (path.startsWith('blob:') ? readObjectUrl(path) : readFile(path)),
     tempEntries: () => objectUrls.live(),
     freshDir: () => makeDirectory(`${base}/dir-${++dirs}`),

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConformanceTarget } from '@dl/conformance';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { type ConformanceTarget, testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
 import type { EmulatorOptions, MiniProgramEmulator } from '@dl/weapp-emulator';
 import { createDownloader as createFromSource, type MiniProgramPlatform } from '../../src/index';
 import { sha2 } from '../../src/integrity';
@@ -27,14 +27,13 @@ export async function emulatorTarget(
     tempPath: join(sandbox.root, 'tmp'),
   });
   const { downloadFile, adapter } = createDownloader(emulator as unknown as MiniProgramPlatform);
-  const server = useTestServer();
   const userRoot = emulator.env.USER_DATA_PATH;
   let dirs = 0;
   return {
     name,
     downloadFile,
     adapter,
-    serverUrl: server.url,
+    serverUrl: testServerUrl,
     readSaved: async (path) => new Uint8Array(await readFile(emulator.resolvePath(path))),
     tempEntries: () => sandbox.entries(emulator.tempDir),
     async freshDir() {

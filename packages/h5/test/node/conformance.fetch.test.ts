@@ -1,5 +1,5 @@
-import { runConformance } from '@dl/conformance';
-import { inject } from 'vitest';
+import { runConformance, testServerUrl } from '@dl/conformance';
+
 import { createDownloader } from '../../src/index';
 import { readObjectUrl, watchObjectUrls } from '../support/object-urls';
 
@@ -14,7 +14,7 @@ runConformance({
   name: 'h5 (node)',
   downloadFile,
   adapter,
-  serverUrl: () => inject('testServerUrl'),
+  serverUrl: testServerUrl,
   readSaved: readObjectUrl,
   tempEntries: () => objectUrls.live(),
   freshDir: unavailable,
