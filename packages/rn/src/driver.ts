@@ -160,8 +160,8 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
     const receiving = resume ? partPathFor(target) : partial;
     /** The segment holds the rest of the resource (a 206), to be appended to the partial. */
     let rest = false;
-    /** A partial this attempt replaced (the server sent the whole resource again), removed at the end. */
-    let superseded: string | undefined;
+    /** The removal of a partial this attempt replaced (the server sent the whole resource again). */
+    let superseded: Promise<void> = Promise.resolve();
     if (!resume) job.saving(partial);
 
     const onFinal = (statusCode: number, header: ResponseHeaders): FinalHead => {
@@ -177,8 +177,8 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
         rest = true;
         return { base: at };
       }
-      // The whole resource (or a status's body): the segment is the partial from now on.
-      superseded = partial;
+      // The whole resource (or a status's body): the segment is the partial from now on; the old one goes.
+      superseded = backend.remove(partial).catch(() => {});
       partial = receiving;
       job.saving(partial);
       return { base: 0 };
@@ -206,6 +206,7 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
         (exchanged) => ({ statusCode: exchanged.statusCode, location: exchanged.header.location }),
       );
       if (rest) await appendRest();
+      await superseded;
       const dataLength = await backend.size(partial);
       const digest = job.integrity ? await backend.digest(partial, job.integrity.algorithm) : undefined;
       // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
@@ -217,9 +218,8 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
       // The partial stays for the task to continue or remove; what this attempt got of the rest joins it.
       if (rest) await appendRest().catch(() => {});
       else if (receiving !== partial) await backend.remove(receiving).catch(() => {});
+      await superseded;
       throw error;
-    } finally {
-      if (superseded) await backend.remove(superseded).catch(() => {});
     }
   }
 
