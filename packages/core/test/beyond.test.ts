@@ -212,3 +212,17 @@ describe('the task with retries, pause and resume', () => {
     await expect(task).rejects.toMatchObject({ code: 'TOO_LARGE' });
   });
 });
+
+describe('pause() right after the call', () => {
+  it('keeps the task out of the queue until resume()', async () => {
+    const { driver, jobs } = resumableDriver();
+    const task = downloaderOver(driver)({ url });
+    task.pause();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(jobs, 'nothing started while paused').toHaveLength(0);
+    task.resume();
+    await until(() => jobs.length === 1);
+    task.abort();
+    await expect(task).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+});

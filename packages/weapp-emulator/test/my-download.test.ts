@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diskSandbox, useTestServer } from '@dl/conformance/node';
-import { fileUrl } from '@dl/test-server/scenarios';
+import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
 import { describe, expect, it } from 'vitest';
 import { createMyEmulator } from '../src/index';
 import { download, emulatorIn, expectContent, fsCall } from './helpers';
@@ -60,6 +60,18 @@ describe('my.downloadFile (Alipay flavour)', () => {
     const cut = await download(my, { url: fileUrl(server.url(), { size: 300_000, cutAt: 50_000 }) });
     expect(cut.result.error).toBe(12);
     expect(await readdir(my.tempDir)).toEqual([]);
+  });
+
+  it('readFile reads the whole file: Alipay documents no position or length', async () => {
+    const my = await myEmulator();
+    const { result } = await download(my, { url: fileUrl(server.url(), { size: 700, seed: 5 }) });
+    const { ok, result: read } = await fsCall(my.getFileSystemManager().readFile, {
+      filePath: result.apFilePath,
+      position: 100,
+      length: 50,
+    });
+    expect(ok).toBe(true);
+    expect(Buffer.compare(Buffer.from(read.data), contentBytes(5, 0, 700))).toBe(0);
   });
 
   it('its file-system manager fails with { error, errorMessage } too', async () => {

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diskSandbox, useTestServer } from '@dl/conformance/node';
 import { startTestServer } from '@dl/test-server';
@@ -293,6 +293,24 @@ describe('wx.downloadFile: failures', () => {
   });
 });
 
+describe('Range requests', () => {
+  it('Range and If-Range reach the server as given; a 206 is saved as any status is', async () => {
+    const wx = await wxEmulator();
+    const id = newRequestId();
+    const { outcome, result, headers } = await download(wx, {
+      url: file({ size: 1000, seed: 9, id }),
+      header: { Range: 'bytes=400-', 'If-Range': '"dl-1000-9"' },
+    });
+    expect(outcome).toBe('success');
+    expect(result.statusCode).toBe(206);
+    expect(headers[0].header['content-range']).toBe('bytes 400-999/1000');
+    const [request] = await fetchLog(server.url(), id);
+    expect(request?.headers).toMatchObject({ range: 'bytes=400-', 'if-range': '"dl-1000-9"' });
+    const saved = await readFile(wx.resolvePath(result.tempFilePath));
+    expect(Buffer.compare(saved, contentBytes(9, 400, 1000))).toBe(0);
+  });
+});
+
 describe('getFileSystemManager()', () => {
   it('mkdir, access, readdir, readFile, stat, saveFile, rename, unlink over platform paths', async () => {
     const wx = await wxEmulator();
@@ -319,6 +337,31 @@ describe('getFileSystemManager()', () => {
     expect((await fsCall(fs.unlink, { filePath: `${usr}/a/g.bin` })).ok).toBe(true);
     const gone = await fsCall(fs.access, { path: `${usr}/a/g.bin` });
     expect(gone.result).toEqual({ errMsg: 'access:fail no such file or directory', errno: 1300002 });
+  });
+
+  it('readFile reads [position, position + length) when given, and refuses a range outside the file', async () => {
+    const wx = await wxEmulator();
+    const fs = wx.getFileSystemManager();
+    const { result } = await download(wx, { url: file({ size: 1000, seed: 8 }) });
+    const path = result.tempFilePath;
+    const part = await fsCall(fs.readFile, { filePath: path, position: 300, length: 200 });
+    expect(Buffer.compare(Buffer.from(part.result.data), contentBytes(8, 300, 500))).toBe(0);
+    const rest = await fsCall(fs.readFile, { filePath: path, position: 900 });
+    expect(Buffer.compare(Buffer.from(rest.result.data), contentBytes(8, 900, 1000))).toBe(0);
+    const head = await fsCall(fs.readFile, { filePath: path, length: 10 });
+    expect(Buffer.compare(Buffer.from(head.result.data), contentBytes(8, 0, 10))).toBe(0);
+    for (const range of [
+      { position: 1000 },
+      { position: -1, length: 5 },
+      { position: 0, length: 0 },
+      { position: 990, length: 11 },
+    ]) {
+      const refused = await fsCall(fs.readFile, { filePath: path, ...range });
+      expect(refused.result, JSON.stringify(range)).toEqual({
+        errMsg: 'readFile:fail invalid argument',
+        errno: 1300022,
+      });
+    }
   });
 
   it('refuses writes outside USER_DATA_PATH (permission denied, 1300013)', async () => {

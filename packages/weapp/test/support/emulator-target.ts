@@ -4,6 +4,7 @@ import type { ConformanceTarget } from '@dl/conformance';
 import { diskSandbox, useTestServer } from '@dl/conformance/node';
 import type { EmulatorOptions, MiniProgramEmulator } from '@dl/weapp-emulator';
 import { createDownloader as createFromSource, type MiniProgramPlatform } from '../../src/index';
+import { sha2 } from '../../src/integrity';
 
 /** `createDownloader` from the sources (the default) or from the built package loaded in a platform realm. */
 export type CreateDownloader = (
@@ -12,12 +13,13 @@ export type CreateDownloader = (
 
 /**
  * A conformance target: @dl/weapp bound to a fresh platform emulator whose temporary and user-data
- * directories are the suite's alone, read back through the real files behind the platform's paths.
+ * directories are the suite's alone, read back through the real files behind the platform's paths. It
+ * checks integrity with `sha2` from `@dl/weapp/integrity`.
  */
 export async function emulatorTarget(
   name: string,
   create: (options: EmulatorOptions) => MiniProgramEmulator,
-  createDownloader: CreateDownloader = (platform) => createFromSource({ platform }),
+  createDownloader: CreateDownloader = (platform) => createFromSource({ platform, hasher: sha2 }),
 ): Promise<ConformanceTarget> {
   const sandbox = await diskSandbox(`dl-weapp-${name.replace(/\W+/g, '-')}`);
   const emulator = create({
