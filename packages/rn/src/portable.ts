@@ -27,6 +27,7 @@ export type {
 } from './backends/blob-util-api';
 export { toFileUrl, toPlainPath } from './paths';
 
+/** What {@link createDownloader} takes. */
 export interface RnDownloaderOptions {
   /** The file-system library to save through. */
   backend: NativeFileBackend;
