@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
 import { contentBytes, fetchLog, fileUrl, newRequestId, redirectUrl } from '@dl/test-server/scenarios';
 import type { DownloadTaskPromise, ResumeData } from '@dl/types';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +13,10 @@ import { createBlobUtilEmulator } from './emulator/blob-util-emulator';
 
 // What only this adapter does when continuing (test/conformance.*.test.ts prove the contract's clauses):
 // each continued response goes to a fresh part file, and only the rest of the resource joins the partial.
-const server = useTestServer();
 const SLOW = { size: 1_200_000, chunk: 16_384, delay: 8 } as const;
 
 const fileRequests = async (id: string) =>
-  (await fetchLog(server.url(), id)).filter((e) => e.path === '/file' && e.method === 'GET');
+  (await fetchLog(testServerUrl(), id)).filter((e) => e.path === '/file' && e.method === 'GET');
 
 /** Resolves at the first progress event at or past `percent`. */
 const reached = (task: DownloadTaskPromise, percent: number) =>
@@ -58,7 +58,7 @@ describe.each(['android', 'ios'] as const)('continuing on the emulator (%s)', as
   it('a download continued through redirects keeps their bodies out of the file', async () => {
     const id = newRequestId();
     const seed = 41;
-    const task = downloadFile({ url: redirectUrl(server.url(), { n: 2, ...SLOW, seed, id }) });
+    const task = downloadFile({ url: redirectUrl(testServerUrl(), { n: 2, ...SLOW, seed, id }) });
     await pauseAt(task, 10, id, 1);
     task.resume();
     const result = await task;
@@ -66,7 +66,7 @@ describe.each(['android', 'ios'] as const)('continuing on the emulator (%s)', as
     expect(rangeStart(second!.headers.range)).toBeGreaterThan(0);
     expect(rangeStart(second!.headers.range)).toBeLessThanOrEqual(first!.bytesSent);
     // Two redirects answered each attempt, each with a body the library saved somewhere.
-    const redirects = (await fetchLog(server.url(), id)).filter((e) => e.path === '/redirect');
+    const redirects = (await fetchLog(testServerUrl(), id)).filter((e) => e.path === '/redirect');
     expect(redirects).toHaveLength(4);
     expect(await saved(result.tempFilePath)).toBe(digestOf(contentBytes(seed, 0, SLOW.size)));
   });
@@ -74,7 +74,7 @@ describe.each(['android', 'ios'] as const)('continuing on the emulator (%s)', as
   it('what a continuation received before a second pause is kept: the next Range starts further on', async () => {
     const id = newRequestId();
     const seed = 42;
-    const task = downloadFile({ url: fileUrl(server.url(), { ...SLOW, seed, id }) });
+    const task = downloadFile({ url: fileUrl(testServerUrl(), { ...SLOW, seed, id }) });
     await pauseAt(task, 10, id, 1);
     task.resume();
     await pauseAt(task, 50, id, 2);
@@ -96,7 +96,7 @@ describe.each(['android', 'ios'] as const)('continuing on the emulator (%s)', as
     for (const algorithm of ['sha256', 'sha384', 'sha512']) {
       const id = newRequestId();
       const task = downloadFile({
-        url: fileUrl(server.url(), { ...SLOW, seed, id }),
+        url: fileUrl(testServerUrl(), { ...SLOW, seed, id }),
         integrity: sri(algorithm, whole),
       });
       await pauseAt(task, 20, id, 1);
@@ -112,7 +112,7 @@ describe.each(['android', 'ios'] as const)('continuing on the emulator (%s)', as
     const seed = 44;
     const before = await readdir(cacheDir);
     const task = downloadFile({
-      url: fileUrl(server.url(), { ...SLOW, seed, id }),
+      url: fileUrl(testServerUrl(), { ...SLOW, seed, id }),
       integrity: sri('sha256', contentBytes(seed + 1, 0, SLOW.size)),
     });
     task.catch(() => {});
@@ -126,7 +126,7 @@ describe.each(['android', 'ios'] as const)('continuing on the emulator (%s)', as
     const victim = join(cacheDir, 'victim.bin');
     await writeFile(victim, 'keep me');
     const id = newRequestId();
-    const url = fileUrl(server.url(), { size: 5000, seed: 45, id });
+    const url = fileUrl(testServerUrl(), { size: 5000, seed: 45, id });
     const resumeData: ResumeData = { adapter: 'rn', url, partial: victim, validator: '"x"', bytes: 7 };
     const result = await downloadFile({ url, resumeData });
     expect((await fileRequests(id))[0]!.headers.range, 'downloaded from zero').toBeUndefined();
@@ -138,7 +138,7 @@ describe.each(['android', 'ios'] as const)('continuing on the emulator (%s)', as
     const elsewhere = join(documentDir, '.victim.bin.0123456789ab.part');
     await writeFile(elsewhere, 'not of this download');
     const id = newRequestId();
-    const url = fileUrl(server.url(), { size: 5000, seed: 46, id });
+    const url = fileUrl(testServerUrl(), { size: 5000, seed: 46, id });
     const resumeData: ResumeData = { adapter: 'rn', url, partial: elsewhere, validator: '"x"', bytes: 7 };
     await expect(downloadFile({ url, resumeData })).rejects.toMatchObject({ code: 'FILE_SYSTEM' });
     expect(await fileRequests(id), 'refused before any request').toHaveLength(0);
