@@ -233,7 +233,13 @@ describe('a partial named by resumeData', () => {
     sizes.set('/elsewhere/.x.0123456789ab.part', 10);
     const task = downloaderOver(driver)({
       url,
-      resumeData: { adapter: 'node', url, partial: '/elsewhere/.x.0123456789ab.part', validator: '"v"', bytes: 10 },
+      resumeData: {
+        adapter: 'node',
+        url,
+        partial: '/elsewhere/.x.0123456789ab.part',
+        validator: '"v"',
+        bytes: 10,
+      },
     });
     await until(() => jobs.length === 1);
     expect(jobs[0]!.resume).toMatchObject({ offset: 10 });
