@@ -113,8 +113,8 @@ export function renderSupportTable(table: SupportTable): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The cells of the first Markdown table in `text`, keyed `row label × column header`. */
-function cellsOf(text: string): Map<string, string> {
+/** The first Markdown table in `text`: its column headers, row labels, and cells keyed `row × column`. */
+function parseTable(text: string): { columns: string[]; rows: string[]; cells: Map<string, string> } {
   const split = (line: string) =>
     line
       .trim()
@@ -123,28 +123,38 @@ function cellsOf(text: string): Map<string, string> {
       .map((c) => c.trim());
   const lines = text.split('\n').filter((line) => line.trim().startsWith('|'));
   const [header = '', , ...body] = lines;
-  const columns = split(header);
+  const columns = split(header).slice(1);
+  const rows: string[] = [];
   const cells = new Map<string, string>();
   for (const line of body) {
     const [label = '', ...values] = split(line);
+    rows.push(label);
     for (const [i, value] of values.entries())
-      cells.set(`${label} × ${columns[i + 1] ?? `column ${i + 2}`}`, value);
+      cells.set(`${label} × ${columns[i] ?? `column ${i + 2}`}`, value);
   }
-  return cells;
+  return { columns, rows, cells };
 }
 
 /**
- * Where two renderings of the table disagree, one line per cell (`row × column: was "…", now "…"`),
- * rows or columns present in only one of them included. Empty when the tables agree.
+ * Where two renderings of the table disagree: a column or a row present in only one of them, then one
+ * line per differing cell (`row × column: checked in "…", measured "…"`). Empty when they agree.
  */
 export function diffSupportTables(checkedIn: string, measured: string): string[] {
-  const before = cellsOf(checkedIn);
-  const after = cellsOf(measured);
-  const keys = [...new Set([...before.keys(), ...after.keys()])];
-  return keys
-    .filter((key) => before.get(key) !== after.get(key))
-    .map(
-      (key) =>
-        `${key}: checked in "${before.get(key) ?? '(none)'}", measured "${after.get(key) ?? '(none)'}"`,
-    );
+  const before = parseTable(checkedIn);
+  const after = parseTable(measured);
+  const onlyIn = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
+  const columns = after.columns.filter((c) => before.columns.includes(c));
+  const rows = after.rows.filter((r) => before.rows.includes(r));
+  return [
+    ...onlyIn(before.columns, after.columns).map((c) => `column ${c}: checked in, not measured`),
+    ...onlyIn(after.columns, before.columns).map((c) => `column ${c}: measured, not checked in`),
+    ...onlyIn(before.rows, after.rows).map((r) => `row ${r}: checked in, not measured`),
+    ...onlyIn(after.rows, before.rows).map((r) => `row ${r}: measured, not checked in`),
+    ...rows.flatMap((row) =>
+      columns
+        .map((column) => `${row} × ${column}`)
+        .filter((key) => before.cells.get(key) !== after.cells.get(key))
+        .map((key) => `${key}: checked in "${before.cells.get(key)}", measured "${after.cells.get(key)}"`),
+    ),
+  ];
 }

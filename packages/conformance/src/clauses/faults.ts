@@ -13,7 +13,7 @@ interface Fault {
   code(caps: AdapterCapabilities): DownloadErrorCode;
   timeout?: number;
   needs?: BooleanCapability[];
-  /** The row of the support table it proves, when not `failures`. */
+  /** The row of the support table it proves, when not `failures` (set it for a fault with `needs`). */
   proves?: Feature;
 }
 
@@ -138,7 +138,9 @@ export function faultClauses(ctx: SuiteContext): void {
       clause(
         ctx,
         `${f.name} onto an existing filePath: the old file untouched, nothing else left`,
-        'atomicFilePath',
+        // A fault that needs a capability of its own proves its own row, so that where the platform lacks
+        // it, the reason shows there and not in the filePath rows.
+        f.needs ? (f.proves ?? 'failures') : 'atomicFilePath',
         async () => {
           const expected = f.code(ctx.target.adapter.capabilities);
           const dir = await ctx.target.freshDir();
@@ -155,8 +157,7 @@ export function faultClauses(ctx: SuiteContext): void {
           expect(await ctx.target.list(dir)).toEqual(['existing.bin']);
           await ctx.expectNoLeftovers(before);
         },
-        // filePath first: where it is missing, that is the reason shown.
-        ['filePath', 'atomicFilePath', ...(f.needs ?? [])],
+        [...(f.needs ?? []), 'filePath', 'atomicFilePath'],
       );
     }
 
