@@ -8,7 +8,10 @@ import {
 } from '@dl/test-server/scenarios';
 import type { AdapterCapabilities, DownloadFileOptions, DownloadTaskPromise } from '@dl/types';
 import { expect, it, type TaskMeta } from 'vitest';
-import { CLAUSE_META, type ClauseMeta, type Feature } from './features';
+import { type BooleanCapability, CLAUSE_META, type ClauseMeta, type Feature } from './features';
+
+export type { BooleanCapability } from './features';
+
 import { expectContractTimeline } from './invariants';
 import { type Recording, record, type TaskEvent } from './record';
 import type { ConformanceTarget } from './target';
@@ -63,11 +66,6 @@ const CAPABILITY_MEANING: Record<keyof AdapterCapabilities, string> = {
   integrity: 'the integrity option',
 };
 
-/** The capabilities a clause can need: the yes-or-no ones (limits are checked by the clauses themselves). */
-export type BooleanCapability = {
-  [K in keyof AdapterCapabilities]: AdapterCapabilities[K] extends boolean ? K : never;
-}[keyof AdapterCapabilities];
-
 /**
  * Registers a test that proves the `proves` rows of the support table (features.ts), or skips it with the
  * manifest's reason when the adapter lacks a capability it `needs` — the only way a clause is skipped: a
@@ -87,7 +85,9 @@ export function clause(
     adapter: adapter.name,
     target: ctx.target.name,
     proves: typeof proves === 'string' ? [proves] : proves,
-    ...(lacking[0] ? { skipped: { capability: lacking[0], reason: why(lacking[0]) } } : {}),
+    ...(lacking.length
+      ? { skipped: lacking.map((capability) => ({ capability, reason: why(capability) })) }
+      : {}),
   };
   const options = { meta: { [CLAUSE_META]: meta } as Partial<TaskMeta> };
   if (lacking.length) {

@@ -27,7 +27,14 @@ import { createContext, type SuiteContext } from './context';
 import type { ConformanceTarget } from './target';
 
 export type { SuiteContext } from './context';
-export { CLAUSE_META, type ClauseMeta, type Feature, features } from './features';
+export {
+  type BooleanCapability,
+  CLAUSE_META,
+  type ClauseMeta,
+  capabilityRows,
+  type Feature,
+  features,
+} from './features';
 export { expectContractTimeline } from './invariants';
 export { objectUrlAlive } from './object-url';
 export { type Recording, record, type TaskEvent } from './record';

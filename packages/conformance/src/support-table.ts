@@ -1,4 +1,4 @@
-import { type ClauseMeta, type Feature, features } from './features';
+import { type ClauseMeta, capabilityRows, type Feature, features } from './features';
 
 /** One clause's test as a run reported it: what the suite recorded on it, and how it ended. */
 export interface ClauseOutcome extends ClauseMeta {
@@ -18,21 +18,20 @@ export interface SupportTable {
 const ADAPTER_ORDER = ['weapp', 'h5', 'rn', 'node'];
 
 /**
- * What one variant of an adapter shows for one feature: ✔ when every clause proving it passed; the
- * manifest's reason when one was skipped for a capability the manifest declines; ✘ when one failed or
- * did not run (a skip that is not the manifest's proves nothing).
+ * What one variant of an adapter shows for one feature. A clause the manifest skipped counts only in the
+ * rows of the capabilities it lacked (`capabilityRows`), which show the manifest's reason instead of ✔.
+ * Otherwise: ✘ when a clause proving the feature failed or did not run (a skip that is not the manifest's
+ * proves nothing), ✔ when they all passed, and `✘ not proved` when none ran.
  */
-function verdict(clauses: ClauseOutcome[]): string {
-  if (clauses.length === 0) return '✘ no clause';
-  if (
-    clauses.some(
-      (c) => c.state === 'failed' || c.state === 'pending' || (c.state === 'skipped' && !c.skipped),
-    )
-  )
-    return '✘';
+function verdict(feature: Feature, outcomes: ClauseOutcome[]): string {
   const reasons = new Set<string>();
-  for (const c of clauses) if (c.skipped) reasons.add(`no \`${c.skipped.capability}\`: ${c.skipped.reason}`);
-  return reasons.size ? `— ${[...reasons].join('; ')}` : '✔';
+  for (const o of outcomes)
+    for (const { capability, reason } of o.skipped ?? [])
+      if (capabilityRows[capability].includes(feature)) reasons.add(`no \`${capability}\`: ${reason}`);
+  const ran = outcomes.filter((o) => !o.skipped && o.proves.includes(feature));
+  if (ran.some((o) => o.state !== 'passed')) return '✘';
+  if (reasons.size) return `— ${[...reasons].join('; ')}`;
+  return ran.length ? '✔' : '✘ not proved';
 }
 
 /** `h5 (chromium, fetch)` → `chromium, fetch`: a variant's name without its adapter's. */
@@ -86,10 +85,8 @@ export function supportTable(outcomes: readonly ClauseOutcome[]): SupportTable {
     for (const adapter of adapters) {
       const byTarget = new Map<string, string>();
       for (const target of variants[adapter]!) {
-        const clauses = outcomes.filter(
-          (o) => o.adapter === adapter && o.target === target && o.proves.includes(feature),
-        );
-        byTarget.set(target, verdict(clauses));
+        const ofTarget = outcomes.filter((o) => o.adapter === adapter && o.target === target);
+        byTarget.set(target, verdict(feature, ofTarget));
       }
       cells[adapter] = cell(adapter, byTarget);
     }

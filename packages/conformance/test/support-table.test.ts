@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ClauseOutcome,
+  capabilityRows,
   diffSupportTables,
+  type Feature,
   features,
   renderSupportTable,
   supportTable,
@@ -10,7 +12,7 @@ import {
 /** A clause outcome: one variant of one adapter, the rows it proves, how it ended. */
 function outcome(
   target: string,
-  proves: ClauseOutcome['proves'],
+  proves: Feature[],
   state: ClauseOutcome['state'] = 'passed',
   skipped?: ClauseOutcome['skipped'],
 ): ClauseOutcome {
@@ -18,14 +20,15 @@ function outcome(
   return { adapter, target, proves, state, ...(skipped ? { skipped } : {}) };
 }
 
-const noOpfs = { capability: 'filePath', reason: 'this runtime has no Origin Private File System' };
+const noOpfs = { capability: 'filePath', reason: 'this runtime has no Origin Private File System' } as const;
+const noCookie = { capability: 'cookieHeader', reason: 'a | b' } as const;
 
 /** Every row proved and passed by one clause on each of these variants. */
 function allPassing(targets: string[]): ClauseOutcome[] {
-  return targets.map((target) => outcome(target, Object.keys(features) as ClauseOutcome['proves']));
+  return targets.map((target) => outcome(target, Object.keys(features) as Feature[]));
 }
 
-const cellOf = (outcomes: ClauseOutcome[], feature: keyof typeof features, adapter: string) =>
+const cellOf = (outcomes: ClauseOutcome[], feature: Feature, adapter: string) =>
   supportTable(outcomes).rows.find((row) => row.feature === feature)!.cells[adapter];
 
 describe('support table', () => {
@@ -36,6 +39,13 @@ describe('support table', () => {
     expect(table.rows.map((row) => row.feature)).toEqual(Object.keys(features));
     expect(table.adapters).toEqual(['weapp', 'h5', 'rn', 'node']);
     expect(table.rows.every((row) => Object.values(row.cells).every((c) => c === '✔'))).toBe(true);
+  });
+
+  it('every capability stands for rows of the table', () => {
+    for (const rows of Object.values(capabilityRows)) {
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(Object.keys(features)).toContain(row);
+    }
   });
 
   it('a failing clause turns ✔ into ✘, naming the variant where it failed', () => {
@@ -56,10 +66,26 @@ describe('support table', () => {
   });
 
   it("a clause skipped by the manifest shows the manifest's reason instead of ✔", () => {
-    const outcomes = [...allPassing(['h5 (node)']), outcome('h5 (node)', ['filePath'], 'skipped', noOpfs)];
+    const outcomes = [...allPassing(['h5 (node)']), outcome('h5 (node)', ['filePath'], 'skipped', [noOpfs])];
     expect(cellOf(outcomes, 'filePath', 'h5')).toBe(
       '— no `filePath`: this runtime has no Origin Private File System',
     );
+  });
+
+  it('the reason shows in the rows of the capability that was lacking, and nowhere else', () => {
+    const outcomes = [
+      outcome('h5 (node)', ['abort']),
+      outcome('h5 (node)', ['abort', 'atomicFilePath'], 'skipped', [noOpfs]),
+      outcome('h5 (node)', ['queue'], 'skipped', [noOpfs, noCookie]),
+    ];
+    expect(cellOf(outcomes, 'abort', 'h5')).toBe('✔');
+    expect(cellOf(outcomes, 'filePath', 'h5')).toBe(
+      '— no `filePath`: this runtime has no Origin Private File System',
+    );
+    expect(cellOf(outcomes, 'cookieHeader', 'h5')).toBe('— no `cookieHeader`: a | b');
+    // Its only clauses were skipped for other capabilities: nothing proves it here.
+    expect(cellOf(outcomes, 'atomicFilePath', 'h5')).toBe('✘ not proved');
+    expect(cellOf(outcomes, 'queue', 'h5')).toBe('✘ not proved');
   });
 
   it('a skip the manifest did not ask for proves nothing: ✘', () => {
@@ -77,21 +103,15 @@ describe('support table', () => {
     ];
     const outcomes = [
       ...allPassing(targets),
-      outcome('h5 (node)', ['filePath'], 'skipped', noOpfs),
-      outcome('h5 (webkit, fetch)', ['filePath'], 'skipped', noOpfs),
-      outcome('h5 (webkit, xhr)', ['filePath'], 'skipped', noOpfs),
+      outcome('h5 (node)', ['filePath'], 'skipped', [noOpfs]),
+      outcome('h5 (webkit, fetch)', ['filePath'], 'skipped', [noOpfs]),
+      outcome('h5 (webkit, xhr)', ['filePath'], 'skipped', [noOpfs]),
     ];
     // Both webkit variants (fetch and xhr) lack it: "webkit" names them.
     expect(cellOf(outcomes, 'filePath', 'h5')).toBe(
       'node; webkit: — no `filePath`: this runtime has no Origin Private File System<br>chromium: ✔',
     );
     expect(supportTable(outcomes).variants.h5).toEqual([...targets].sort());
-  });
-
-  it('a row no clause proves is not claimed', () => {
-    const outcomes = [outcome('node', ['abort'])];
-    expect(cellOf(outcomes, 'abort', 'node')).toBe('✔');
-    expect(cellOf(outcomes, 'timeout', 'node')).toBe('✘ no clause');
   });
 
   it('renders Markdown whose cells a second rendering is compared with, cell by cell', () => {
@@ -102,17 +122,11 @@ describe('support table', () => {
     expect(diffSupportTables(before, before)).toEqual([]);
 
     const after = renderSupportTable(
-      supportTable([
-        ...passing,
-        outcome('weapp (wx emulator)', ['header'], 'skipped', {
-          capability: 'requestHeaders',
-          reason: 'a | b',
-        }),
-      ]),
+      supportTable([...passing, outcome('weapp (wx emulator)', ['cookieHeader'], 'skipped', [noCookie])]),
     );
     expect(after).toContain('a \\| b');
     expect(diffSupportTables(before, after)).toEqual([
-      '`header` × `@dl/weapp`: checked in "✔", measured "— no `requestHeaders`: a \\| b"',
+      '`header`: `Cookie` × `@dl/weapp`: checked in "✔", measured "— no `cookieHeader`: a \\| b"',
     ]);
     expect(diffSupportTables(before, renderSupportTable(supportTable(allPassing(['node']))))).toEqual([
       'column `@dl/weapp`: checked in, not measured',

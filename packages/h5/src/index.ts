@@ -98,6 +98,10 @@ function adapterInfo(): AdapterInfo {
         : onWebKit()
           ? { decodingErrors: 'WebKit hands a body with a corrupt gzip encoding over as complete' }
           : {}),
+      resume: '@dl/h5 does not continue a partial download yet: resume() and retries start again from zero',
+      persistentResume:
+        '@dl/h5 does not continue a partial download yet, so resumeData cannot outlive the app',
+      integrity: '@dl/h5 does not hash what it downloads yet',
     },
   };
 }

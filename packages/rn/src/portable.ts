@@ -41,6 +41,11 @@ export const adapter: AdapterInfo = {
     'Files are saved through react-native-blob-util; tempFilePath and the reported paths are file:// URLs.',
     'filePath may be a file:// URL or a plain absolute path; its directory must exist.',
   ],
+  reasons: {
+    resume: '@dl/rn does not continue a partial download yet: resume() and retries start again from zero',
+    persistentResume: '@dl/rn does not continue a partial download yet, so resumeData cannot outlive the app',
+    integrity: '@dl/rn does not hash what it downloads yet',
+  },
 };
 
 /** A `downloadFile` with its own queue, saving through `options.backend`. */

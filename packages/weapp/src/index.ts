@@ -67,6 +67,10 @@ export const adapter: AdapterInfo = {
   ],
   reasons: {
     unknownSizeProgress: "WeChat's client may send no progress events for a body without Content-Length",
+    resume: '@dl/weapp does not continue a partial download yet: resume() and retries start again from zero',
+    persistentResume:
+      '@dl/weapp does not continue a partial download yet, so resumeData cannot outlive the app',
+    integrity: '@dl/weapp does not hash what it downloads yet',
   },
 };
 

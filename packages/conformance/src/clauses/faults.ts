@@ -13,7 +13,7 @@ interface Fault {
   code(caps: AdapterCapabilities): DownloadErrorCode;
   timeout?: number;
   needs?: BooleanCapability[];
-  /** The row of the support table it proves, when not `failures` (set it for a fault with `needs`). */
+  /** The row of the support table it proves, when not `failures`. */
   proves?: Feature;
 }
 
@@ -138,9 +138,7 @@ export function faultClauses(ctx: SuiteContext): void {
       clause(
         ctx,
         `${f.name} onto an existing filePath: the old file untouched, nothing else left`,
-        // A fault that needs a capability of its own proves its own row, so that where the platform lacks
-        // it, the reason shows there and not in the filePath rows.
-        f.needs ? (f.proves ?? 'failures') : 'atomicFilePath',
+        ['atomicFilePath', f.proves ?? 'failures'],
         async () => {
           const expected = f.code(ctx.target.adapter.capabilities);
           const dir = await ctx.target.freshDir();
