@@ -75,6 +75,7 @@ export interface ClauseMeta {
   adapter: string;
   /** The target's name: the variant of the adapter (`h5 (chromium, fetch)`). */
   target: string;
+  /** The rows of the support table the clause proves. */
   proves: Feature[];
   /** Set when the manifest declines capabilities the clause needs: each, with the manifest's reason. */
   skipped?: Array<{ capability: BooleanCapability; reason: string }>;

@@ -2,6 +2,7 @@ import { type ClauseMeta, capabilityRows, type Feature, features } from './featu
 
 /** One clause's test as a run reported it: what the suite recorded on it, and how it ended. */
 export interface ClauseOutcome extends ClauseMeta {
+  /** The test's state at the end of the run (`skipped` by the manifest when `skipped` is set). */
   state: 'passed' | 'failed' | 'skipped' | 'pending';
 }
 
@@ -9,6 +10,7 @@ export interface ClauseOutcome extends ClauseMeta {
 export interface SupportTable {
   /** The adapters' manifest names, in column order. */
   adapters: string[];
+  /** A row per feature, in the order of `features`: its label and each adapter's cell (Markdown). */
   rows: Array<{ feature: Feature; label: string; cells: Record<string, string> }>;
   /** Each adapter's variants (the targets that ran the suite for it), whose results its cells combine. */
   variants: Record<string, string[]>;

@@ -67,10 +67,10 @@ export const adapter: AdapterInfo = {
   ],
   reasons: {
     unknownSizeProgress: "WeChat's client may send no progress events for a body without Content-Length",
-    resume: '@dl/weapp does not continue a partial download yet: resume() and retries start again from zero',
+    resume:
+      "the platform's downloadFile keeps no bytes of a stopped download: pause() and retries start again from the first byte",
     persistentResume:
-      '@dl/weapp does not continue a partial download yet, so resumeData cannot outlive the app',
-    integrity: '@dl/weapp does not hash what it downloads yet',
+      "the platform's downloadFile keeps no bytes of a stopped download, so there is nothing to continue",
   },
 };
 
@@ -90,9 +90,10 @@ export function createDownloader(options: WeappDownloaderOptions = {}): {
     {
       ...adapter,
       capabilities: { ...adapter.capabilities, atomicFilePath },
-      reasons: atomicFilePath
-        ? adapter.reasons
-        : { ...adapter.reasons, atomicFilePath: 'the platform object has no getFileSystemManager()' },
+      reasons: {
+        ...adapter.reasons,
+        ...(atomicFilePath ? {} : { atomicFilePath: 'the platform object has no getFileSystemManager()' }),
+      },
     },
     { maxConcurrent: options.maxConcurrent },
   );
