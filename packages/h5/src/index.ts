@@ -62,6 +62,7 @@ function onWebKit(): boolean {
 
 function adapterInfo(): AdapterInfo {
   const opfs = hasOriginPrivateFileSystem();
+  const noOpfs = 'this runtime has no Origin Private File System (navigator.storage.getDirectory)';
   return {
     name: 'h5',
     capabilities: contractCapabilities({
@@ -87,6 +88,21 @@ function adapterInfo(): AdapterInfo {
       'Under Node (not a browser) fetch is undici, which can hang on a corrupt gzip body until the timeout; use @dl/node there.',
       'Cross-origin response headers other than the CORS-safelisted ones are visible only when listed in Access-Control-Expose-Headers; a hidden Content-Encoding makes the size approximate.',
     ],
+    reasons: {
+      ...(opfs ? {} : { filePath: noOpfs, atomicFilePath: noOpfs }),
+      redirectLimit:
+        'the browser follows redirects itself (up to 20) and reports a longer chain as a plain network error',
+      cookieHeader: 'browsers forbid pages to set Cookie: fetch and XMLHttpRequest drop it',
+      ...(onNodeFetch()
+        ? { decodingErrors: "Node's fetch (undici) can leave a corrupt gzip body hanging until the timeout" }
+        : onWebKit()
+          ? { decodingErrors: 'WebKit hands a body with a corrupt gzip encoding over as complete' }
+          : {}),
+      resume: '@dl/h5 does not continue a partial download yet: resume() and retries start again from zero',
+      persistentResume:
+        '@dl/h5 does not continue a partial download yet, so resumeData cannot outlive the app',
+      integrity: '@dl/h5 does not hash what it downloads yet',
+    },
   };
 }
 
