@@ -32,7 +32,7 @@ export interface RnDownloaderOptions {
   /** The file-system library to save through. */
   backend: NativeFileBackend;
   /** Downloads that run at once; the rest wait. @default 10 */
-  maxConcurrent?: number;
+  maxConcurrent?: number | undefined;
 }
 
 export const adapter: AdapterInfo = {
@@ -46,11 +46,6 @@ export const adapter: AdapterInfo = {
     'Paused and interrupted downloads keep a hidden part file in the cache directory (or beside filePath) until they finish, fail or the OS clears the cache.',
     "A continued download's new bytes are appended to the saved ones when the attempt ends (the library cannot append in place safely), so finishing one costs a local copy of them.",
   ],
-  reasons: {
-    resume: '@dl/rn does not continue a partial download yet: resume() and retries start again from zero',
-    persistentResume: '@dl/rn does not continue a partial download yet, so resumeData cannot outlive the app',
-    integrity: '@dl/rn does not hash what it downloads yet',
-  },
 };
 
 /** A `downloadFile` with its own queue, saving through `options.backend`. */
