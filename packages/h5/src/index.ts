@@ -8,6 +8,7 @@
 import { bindDownloader, contractCapabilities } from '@dl/core';
 import type { AdapterInfo, DownloadFile, DownloadFileOptions } from '@dl/types';
 import { createH5Driver } from './driver';
+import { hasDigest } from './integrity';
 import { hasOriginPrivateFileSystem } from './opfs';
 import { defaultTransport, type H5Transport } from './transports';
 
@@ -60,8 +61,11 @@ function onWebKit(): boolean {
   return /AppleWebKit/.test(agent) && !/Chrome|Chromium|Edg\//.test(agent);
 }
 
-function adapterInfo(): AdapterInfo {
+/** The manifest of a downloader on `transport` (XHR keeps no bytes of a stopped request to resume). */
+function adapterInfo(transport: H5Transport): AdapterInfo {
   const opfs = hasOriginPrivateFileSystem();
+  const digest = hasDigest();
+  const resume = transport === 'fetch';
   return {
     name: 'h5',
     capabilities: contractCapabilities({
@@ -73,9 +77,10 @@ function adapterInfo(): AdapterInfo {
       // Cookie is a forbidden request header: fetch and XMLHttpRequest drop it silently.
       cookieHeader: false,
       decodingErrors: !onNodeFetch() && !onWebKit(),
-      resume: false,
+      resume,
+      // Memory does not outlive the page; only an OPFS part file does (see the notes).
       persistentResume: false,
-      integrity: false,
+      integrity: digest,
     }),
     notes: [
       'tempFilePath is a blob: URL holding the bytes in memory until releaseFile(tempFilePath) is called.',
@@ -86,20 +91,26 @@ function adapterInfo(): AdapterInfo {
       'A Cookie request header is dropped (browsers forbid pages to set it); cookies go by the credentials mode.',
       'Under Node (not a browser) fetch is undici, which can hang on a corrupt gzip body until the timeout; use @dl/node there.',
       'Cross-origin response headers other than the CORS-safelisted ones are visible only when listed in Access-Control-Expose-Headers; a hidden Content-Encoding makes the size approximate.',
+      resume
+        ? 'pause()/resume() and retries continue the saved bytes with a Range request: kept in memory for a tempFilePath download (until the task completes or is aborted), in an OPFS part file for filePath. Cross-origin, the server must allow If-Range in its CORS preflight and expose ETag and Content-Range.'
+        : 'Over XMLHttpRequest a stopped request leaves no bytes (the body arrives whole): pause()/resume() and retries start again from zero.',
+      'resumeData survives a page reload only for filePath (OPFS) downloads; a tempFilePath download keeps its bytes in the page memory.',
+      digest
+        ? 'integrity is checked with Web Crypto once the body is complete (it has no streaming digest): a tempFilePath result is hashed in memory, an OPFS file is read back whole.'
+        : 'No Web Crypto digest here (browsers give crypto.subtle to secure contexts only: https or localhost): integrity is refused.',
     ],
   };
 }
 
-export const adapter: AdapterInfo = adapterInfo();
+export const adapter: AdapterInfo = adapterInfo(defaultTransport());
 
 export function createDownloader(options: H5DownloaderOptions = {}): {
   downloadFile: H5DownloadFile;
   adapter: AdapterInfo;
 } {
-  const driver = createH5Driver(options.transport ?? defaultTransport(), {
-    credentials: options.credentials ?? 'same-origin',
-  });
-  const bound = bindDownloader(driver, adapter, {
+  const transport = options.transport ?? defaultTransport();
+  const driver = createH5Driver(transport, { credentials: options.credentials ?? 'same-origin' });
+  const bound = bindDownloader(driver, transport === defaultTransport() ? adapter : adapterInfo(transport), {
     maxConcurrent: options.maxConcurrent,
     // Relative URLs resolve against the page, as fetch would.
     baseUrl: () => (globalThis as { location?: { href?: string } }).location?.href,

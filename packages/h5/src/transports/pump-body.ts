@@ -6,14 +6,16 @@ export interface ByteSink {
 }
 
 /**
- * Streams a fetch body into a sink, reporting progress to the job after every chunk, and stops reading
- * as soon as the job's signal aborts. Returns the number of bytes written.
+ * Streams a fetch body into a sink after `offset` bytes already saved, reporting progress (the whole
+ * file so far) to the job after every chunk, and stops reading as soon as the job's signal aborts.
+ * Returns the size of the file: `offset` plus the bytes written.
  * A body that ends early (connection cut) rejects with the reader's error, which callers map to NETWORK.
  */
 export async function pumpBody(
   body: ReadableStream<Uint8Array>,
   sink: ByteSink,
   job: DownloadJob,
+  offset: number,
   expected: number,
 ): Promise<number> {
   const reader = body.getReader();
@@ -23,7 +25,7 @@ export async function pumpBody(
     return cancelled;
   };
   job.signal.addEventListener('abort', cancel, { once: true });
-  let written = 0;
+  let written = offset;
   try {
     for (;;) {
       const { done, value } = await reader.read();
