@@ -11,12 +11,17 @@ import { concurrencyClauses } from './clauses/concurrency';
 import { failureClauses } from './clauses/failures';
 import { faultClauses } from './clauses/faults';
 import { filePathClauses } from './clauses/file-path';
+import { integrityClauses } from './clauses/integrity';
 import { listenerClauses } from './clauses/listeners';
+import { maxBytesClauses } from './clauses/max-bytes';
 import { orderClauses } from './clauses/order';
+import { pauseResumeClauses } from './clauses/pause-resume';
 import { progressClauses } from './clauses/progress';
+import { progressOptionClauses } from './clauses/progress-options';
 import { rejectionClauses } from './clauses/rejection';
 import { requestClauses } from './clauses/request';
 import { resultClauses } from './clauses/results';
+import { retryClauses } from './clauses/retry';
 import { statusClauses } from './clauses/status';
 import { createContext, type SuiteContext } from './context';
 import type { ConformanceTarget } from './target';
@@ -44,6 +49,11 @@ export const clauseModules = {
   failures: { section: 'Results (error codes)', register: failureClauses },
   request: { section: 'behaviours 10-11', register: requestClauses },
   faults: { section: 'behaviour 12', register: faultClauses },
+  retry: { section: 'behaviour 14', register: retryClauses },
+  pauseResume: { section: 'behaviour 15', register: pauseResumeClauses },
+  integrity: { section: 'behaviour 16', register: integrityClauses },
+  maxBytes: { section: 'behaviour 17', register: maxBytesClauses },
+  progressOptions: { section: 'behaviour 18', register: progressOptionClauses },
 } satisfies Record<string, { section: string; register: (ctx: SuiteContext) => void }>;
 
 /** Registers the whole contract as vitest tests for one adapter. */

@@ -7,6 +7,8 @@ const EXPOSED = [
   'content-encoding',
   'accept-ranges',
   'etag',
+  'last-modified',
+  'retry-after',
   'x-dl-custom',
 ];
 

@@ -58,6 +58,12 @@ function closedPort(): Promise<number> {
   });
 }
 
+/** Which request for `/file` with this id this is (1 for the first): scenarios that change over retries read it. */
+function nthRequest(log: RequestLog, entry: LoggedRequest): number {
+  if (entry.id === '') return 1;
+  return log.list(entry.id).filter((e) => e.path === entry.path).length;
+}
+
 /** Starts the scenario server on loopback; see `FileParams` and `RedirectParams` for what it serves. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const log = new RequestLog();
@@ -101,7 +107,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         return sendError(req, res, 405, 'method not allowed');
       switch (url.pathname) {
         case '/file':
-          return serveFile(req, res, url, entry, () => {
+          return serveFile(req, res, url, entry, nthRequest(log, entry), () => {
             cutByServer = true;
           });
         case '/redirect':

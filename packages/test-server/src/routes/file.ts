@@ -25,17 +25,27 @@ export async function serveFile(
   res: ServerResponse,
   url: URL,
   entry: LoggedRequest,
+  nth: number,
   markServerCut: () => void,
 ): Promise<void> {
   const search = url.searchParams;
   const size = intParam(search, 'size', 1024);
-  const seed = intParam(search, 'seed', 1);
+  // The resource changes after the `changeAfter`-th request of this id: other bytes, another validator.
+  const changeAfter = intParam(search, 'changeAfter');
+  const seed = intParam(search, 'seed', 1) + (changeAfter !== undefined && nth > changeAfter ? 1 : 0);
   const chunk = Math.max(1, intParam(search, 'chunk', 65_536));
   const delay = intParam(search, 'delay', 0);
   const wait = intParam(search, 'wait', 0);
   const status = intParam(search, 'status', 200);
   const stallAt = intParam(search, 'stallAt');
-  const cutAt = intParam(search, 'cutAt');
+  // `cutFirst=N`: only the first N requests of this id are cut (the retries get the whole body).
+  const cutFirst = intParam(search, 'cutFirst');
+  const cutAt = cutFirst === undefined || nth <= cutFirst ? intParam(search, 'cutAt') : undefined;
+  const failFirst = intParam(search, 'failFirst', 0);
+  const failStatus = intParam(search, 'failStatus', 503);
+  const retryAfter = search.get('retryAfter');
+  const etagMode = search.get('etag');
+  const rangesOff = search.get('ranges') === 'none';
   const gzip = search.get('gzip') === '1';
   const length = search.get('length');
   const extra = extraHeaders(search);
@@ -47,7 +57,8 @@ export async function serveFile(
   if (wait > 0) await sleep(wait, undefined, { signal: left.signal }).catch(() => {});
   if (left.signal.aborted) return;
 
-  const etag = `"dl-${size}-${seed}"`;
+  // `etag=weak`: a weak ETag (If-Range cannot use it); `etag=none`: no validator at all.
+  const etag = etagMode === 'weak' ? `W/"dl-${size}-${seed}"` : `"dl-${size}-${seed}"`;
   applyCors(
     req,
     res,
@@ -56,16 +67,30 @@ export async function serveFile(
   );
   res.setHeader('Content-Type', search.get('type') ?? 'application/octet-stream');
   res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('ETag', etag);
+  if (etagMode !== 'none') res.setHeader('ETag', etag);
   for (const [name, value] of extra) res.setHeader(name, value);
+
+  // `failFirst=N`: the first N requests of this id get `failStatus` (with `retryAfter` seconds, if given).
+  if (nth <= failFirst) {
+    if (failStatus < 400 || failStatus > 599)
+      throw new BadParameter(`failStatus must be 400-599, got ${failStatus}`);
+    if (retryAfter !== null) res.setHeader('Retry-After', retryAfter);
+    const text = Buffer.from(`failing request ${nth} of ${failFirst}\n`);
+    res.setHeader('Content-Length', text.byteLength);
+    res.writeHead(failStatus).end(text);
+    entry.bytesSent = text.byteLength;
+    return;
+  }
 
   let start = 0;
   let end = size;
   let code = status;
-  if (!gzip && status === 200) {
+  if (!gzip && status === 200 && !rangesOff) {
     res.setHeader('Accept-Ranges', 'bytes');
     const ifRange = req.headers['if-range'];
-    const range = ifRange && ifRange !== etag ? undefined : parseRange(req.headers.range, size);
+    // If-Range takes a strong validator only: with a weak one or none, the whole body comes.
+    const strong = etagMode !== 'none' && etagMode !== 'weak';
+    const range = ifRange && (ifRange !== etag || !strong) ? undefined : parseRange(req.headers.range, size);
     if (range === 'unsatisfiable') {
       res.setHeader('Content-Range', `bytes */${size}`);
       res.writeHead(416).end();

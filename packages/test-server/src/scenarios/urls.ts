@@ -28,6 +28,20 @@ export interface FileParams {
   expose?: 'none';
   /** Tags the request in the server's log, so a test reads back exactly its own requests. */
   id?: string;
+  /** The first N requests with this `id` answer `failStatus` (then the file is served). */
+  failFirst?: number;
+  /** The status of those failing answers (400-599). @default 503 */
+  failStatus?: number;
+  /** `Retry-After` on those failing answers (seconds, or an HTTP date). */
+  retryAfter?: string | number;
+  /** `cutAt` applies only to the first N requests with this `id`. */
+  cutFirst?: number;
+  /** After N requests with this `id`, the resource changes (the next seed's bytes and ETag). */
+  changeAfter?: number;
+  /** `weak`: a weak ETag; `none`: no ETag (If-Range then never matches). Default: a strong ETag. */
+  etag?: 'weak' | 'none';
+  /** `none`: ignore Range and always send the whole body with 200. */
+  ranges?: 'none';
 }
 
 /** Parameters of `/redirect`: `n` hops, then the `/file` with the remaining parameters. */
