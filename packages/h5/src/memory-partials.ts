@@ -2,14 +2,11 @@
  * The received bytes of downloads without `filePath`, kept in memory under an id (the task's partial)
  * so that `pause()`, a retry or `resumeData` in the same page can continue them. Nothing here survives
  * a reload. Every entry leaves the store when its download completes (`take`) or when the task drops it
- * (`drop`): a paused task holds its bytes until it is resumed or aborted.
+ * (`dropMemoryPartial`): a paused task holds its bytes until it is resumed or aborted.
  */
 interface MemoryPartial {
   parts: BlobPart[];
   size: number;
-  /** An attempt is writing it: no other may continue it, and a drop waits for the attempt to let go. */
-  busy: boolean;
-  dropAsked: boolean;
 }
 
 const partials = new Map<string, MemoryPartial>();
@@ -21,7 +18,7 @@ function newId(): string {
   return PREFIX + Array.from(bytes, (byte) => (byte + 0x100).toString(16).slice(1)).join('');
 }
 
-/** Writes one attempt's bytes into a partial it holds until `release` (or `take`). */
+/** Writes one attempt's bytes into a partial. */
 export class MemoryWriter {
   private constructor(
     readonly id: string,
@@ -31,17 +28,15 @@ export class MemoryWriter {
   /** A new, empty partial. */
   static create(): MemoryWriter {
     const id = newId();
-    const entry: MemoryPartial = { parts: [], size: 0, busy: true, dropAsked: false };
+    const entry: MemoryPartial = { parts: [], size: 0 };
     partials.set(id, entry);
     return new MemoryWriter(id, entry);
   }
 
-  /** The partial `id` to continue, or undefined when it is unknown, gone or being written by another. */
+  /** The partial `id` to continue, or undefined when it is unknown or gone. */
   static reopen(id: string): MemoryWriter | undefined {
     const entry = partials.get(id);
-    if (!entry || entry.busy) return undefined;
-    entry.busy = true;
-    return new MemoryWriter(id, entry);
+    return entry ? new MemoryWriter(id, entry) : undefined;
   }
 
   /** Keeps the first `length` bytes (0: the server sent the whole resource again). */
@@ -57,29 +52,17 @@ export class MemoryWriter {
     this.entry.size += chunk instanceof Blob ? chunk.size : chunk.byteLength;
   }
 
-  /** The attempt ended without completing: the bytes stay for the task, as one Blob (the browser may page it out). */
-  release(): void {
-    const entry = this.entry;
-    entry.busy = false;
-    if (entry.dropAsked || partials.get(this.id) !== entry) {
-      forget(this.id, entry);
-      return;
-    }
-    if (entry.parts.length > 1) entry.parts = [new Blob(entry.parts)];
+  /** The attempt stopped: the bytes stay, as one Blob (which the browser may move out of the page's heap). */
+  compact(): void {
+    if (this.entry.parts.length > 1) this.entry.parts = [new Blob(this.entry.parts)];
   }
 
   /** The download completed: its bytes as one Blob, and the partial leaves the store. */
   take(): Blob {
     const blob = new Blob(this.entry.parts);
-    forget(this.id, this.entry);
+    dropMemoryPartial(this.id);
     return blob;
   }
-}
-
-function forget(id: string, entry: MemoryPartial): void {
-  entry.parts = [];
-  entry.size = 0;
-  if (partials.get(id) === entry) partials.delete(id);
 }
 
 /** Whether `id` is shaped as a memory partial's (it may still be gone). */
@@ -87,18 +70,18 @@ export function isMemoryPartial(id: string): boolean {
   return id.startsWith(PREFIX);
 }
 
-/** A partial's size in bytes; undefined when it is unknown, gone or being written. */
+/** A partial's size in bytes; undefined when it is unknown or gone. */
 export function memoryPartialSize(id: string): number | undefined {
-  const entry = partials.get(id);
-  return entry && !entry.busy ? entry.size : undefined;
+  return partials.get(id)?.size;
 }
 
-/** Frees a partial nobody will continue: at once, or when the attempt writing it lets go. */
+/** Frees a partial's bytes. */
 export function dropMemoryPartial(id: string): void {
   const entry = partials.get(id);
   if (!entry) return;
-  if (entry.busy) entry.dropAsked = true;
-  else forget(id, entry);
+  entry.parts = [];
+  entry.size = 0;
+  partials.delete(id);
 }
 
 /** The ids of partials held in memory now (tests check that none outlives its task). */

@@ -9,6 +9,7 @@ import {
   splitOpfsPath,
   toOpfsError,
 } from './opfs';
+import { afterRelease, claimPartial, isWriting, released, releasePartial } from './partial-writers';
 
 /**
  * Where a download's bytes go while they arrive, and how they become the task's result. The bytes are
@@ -57,12 +58,14 @@ class ObjectUrlTarget implements SaveTarget {
   async commit() {
     const tempFilePath = createObjectUrl(this.#blob as Blob);
     this.#blob = undefined;
+    releasePartial(this.partial);
     return { tempFilePath };
   }
 
   async close(): Promise<void> {
     this.#blob = undefined;
-    this.writer.release();
+    this.writer.compact();
+    releasePartial(this.partial);
   }
 }
 
@@ -162,15 +165,19 @@ class OpfsTarget implements SaveTarget {
     } catch (error) {
       await removeOpfsPart(this.partial);
       throw toOpfsError(error, this.filePath);
+    } finally {
+      releasePartial(this.partial);
     }
     return { filePath: this.filePath };
   }
 
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    // A stream that failed cannot close; aborting it leaves the part file as the last close did.
-    await this.writable.close().catch(() => this.writable.abort().catch(() => {}));
+    if (!this.#closed) {
+      this.#closed = true;
+      // A stream that failed cannot close; aborting it leaves the part file as the last close did.
+      await this.writable.close().catch(() => this.writable.abort().catch(() => {}));
+    }
+    releasePartial(this.partial);
   }
 }
 
@@ -186,23 +193,43 @@ function partialPath(filePath: string, partName: string): string {
 export async function openSaveTarget(job: Pick<DownloadJob, 'filePath' | 'resume'>): Promise<SaveTarget> {
   const { filePath, resume } = job;
   if (!resume) {
-    return filePath ? OpfsTarget.create(filePath) : new ObjectUrlTarget(MemoryWriter.create());
+    const target = filePath ? await OpfsTarget.create(filePath) : new ObjectUrlTarget(MemoryWriter.create());
+    claimPartial(target.partial);
+    return target;
   }
-  if (filePath) return OpfsTarget.reopen(filePath, resume.partial);
-  const writer = isMemoryPartial(resume.partial) ? MemoryWriter.reopen(resume.partial) : undefined;
-  if (!writer) throw fileSystemError('the saved bytes to continue are gone');
-  return new ObjectUrlTarget(writer);
+  const { partial } = resume;
+  if (!claimPartial(partial)) throw fileSystemError('the saved bytes are being written by another download');
+  try {
+    if (filePath) return await OpfsTarget.reopen(filePath, partial);
+    const writer = isMemoryPartial(partial) ? MemoryWriter.reopen(partial) : undefined;
+    if (!writer) throw fileSystemError('the saved bytes to continue are gone');
+    return new ObjectUrlTarget(writer);
+  } catch (error) {
+    releasePartial(partial);
+    throw error;
+  }
 }
 
-/** The size of a partial this adapter saved; undefined when it is gone or not one of its own. */
-export function partialSize(partial: string): number | undefined | Promise<number | undefined> {
+/** How long the size of a partial still being written waits for its attempt to let go. */
+const RELEASE_WAIT_MS = 1_000;
+
+/** The size of a partial this adapter saved; undefined when it is gone, busy or not one of its own. */
+export async function partialSize(partial: string): Promise<number | undefined> {
+  if (!(await released(partial, RELEASE_WAIT_MS))) return undefined;
   return isMemoryPartial(partial) ? memoryPartialSize(partial) : opfsPartSize(partial);
+}
+
+function removePartial(partial: string): Promise<void> {
+  if (!isMemoryPartial(partial)) return removeOpfsPart(partial);
+  dropMemoryPartial(partial);
+  return Promise.resolve();
 }
 
 /** Removes a partial nobody will continue; nothing happens for one that is gone or not one of its own. */
 export async function dropPartial(partial: string): Promise<void> {
-  if (isMemoryPartial(partial)) dropMemoryPartial(partial);
-  else await removeOpfsPart(partial);
+  // One whose attempt is still winding down goes once that attempt lets go; the task need not wait.
+  if (isWriting(partial)) afterRelease(partial, () => void removePartial(partial));
+  else await removePartial(partial);
 }
 
 /** Removes a saved file nobody will get (the task was aborted as it finished). */
