@@ -3,6 +3,7 @@ import type { DownloadTaskPromise, ResumeData } from '@dl/types';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createDownloader } from '../../src/index';
 import { memoryPartialIds } from '../../src/memory-partials';
+import { firstDifference } from '../support/bytes';
 import { readObjectUrl } from '../support/object-urls';
 
 // A tempFilePath download's saved bytes live in memory under the task's partial id: these check that a
@@ -23,13 +24,6 @@ async function pauseEarly(task: DownloadTaskPromise, id: string): Promise<void> 
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error('the paused request never ended');
-}
-
-/** Where two byte arrays first differ (-1: equal), so a failure prints a number, not two arrays. */
-function firstDifference(actual: Uint8Array, expected: Uint8Array): number {
-  const length = Math.min(actual.length, expected.length);
-  for (let i = 0; i < length; i++) if (actual[i] !== expected[i]) return i;
-  return actual.length === expected.length ? -1 : length;
 }
 
 afterEach(() => {
