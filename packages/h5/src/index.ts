@@ -92,12 +92,12 @@ function adapterInfo(transport: H5Transport): AdapterInfo {
       'Under Node (not a browser) fetch is undici, which can hang on a corrupt gzip body until the timeout; use @dl/node there.',
       'Cross-origin response headers other than the CORS-safelisted ones are visible only when listed in Access-Control-Expose-Headers; a hidden Content-Encoding makes the size approximate.',
       resume
-        ? 'pause()/resume() and retries continue the saved bytes with a Range request: kept in memory for a tempFilePath download (until the task completes or is aborted), in an OPFS part file for filePath. Cross-origin, the server must allow If-Range in its CORS preflight and expose ETag and Content-Range.'
-        : 'Over XMLHttpRequest a stopped request leaves no bytes (the body arrives whole): pause()/resume() and retries start again from zero.',
-      'resumeData survives a page reload only for filePath (OPFS) downloads; a tempFilePath download keeps its bytes in the page memory.',
+        ? 'pause()/resume() and retries continue with a Range request: a tempFilePath download keeps its bytes in memory, a filePath one in its OPFS part file. Cross-origin, the server must allow If-Range (preflight) and expose ETag and Content-Range.'
+        : 'Over XMLHttpRequest a stopped request keeps no bytes: pause()/resume() and retries start from zero.',
+      'resumeData survives a page reload only for filePath (OPFS) downloads.',
       digest
-        ? 'integrity is checked with Web Crypto once the body is complete (it has no streaming digest): a tempFilePath result is hashed in memory, an OPFS file is read back whole.'
-        : 'No Web Crypto digest here (browsers give crypto.subtle to secure contexts only: https or localhost): integrity is refused.',
+        ? 'integrity is checked with Web Crypto once the body is complete (no streaming digest; an OPFS file is read back whole).'
+        : 'No crypto.subtle here (browsers give it to secure contexts only): integrity is refused.',
     ],
   };
 }
