@@ -11,6 +11,7 @@ export default defineConfig({
       'packages/h5/vitest.webkit.config.ts',
       'packages/weapp/vitest.realm.config.ts',
       'packages/rn/vitest.realm.config.ts',
+      'scripts/vitest.config.ts',
     ],
   },
 });

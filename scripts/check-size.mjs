@@ -17,6 +17,12 @@ const BUDGETS = [
     budget: 8_000,
     define: { 'process.env.TARO_ENV': '"weapp"' },
   },
+  {
+    name: '@dl/uni (mp-weixin build)',
+    dir: 'packages/uni',
+    budget: 8_000,
+    define: { 'process.env.UNI_PLATFORM': '"mp-weixin"' },
+  },
 ];
 
 let failed = false;

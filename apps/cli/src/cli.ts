@@ -9,6 +9,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { summarizeHeaders } from './headers-summary';
 import { fileNameFromUrl } from './output-path';
 import { attachProgressBar } from './progress-bar';
+import { readResumeFile, removeResumeFile, resumeFileOf, writeResumeFile } from './resume-file';
 import { DEFAULT_SAMPLE_BYTES, startSample } from './sample';
 
 /** Signals that stop a download cleanly. */
@@ -24,6 +25,10 @@ interface CliOptions {
   header: Record<string, string>;
   sampleSize: number;
   quiet?: boolean;
+  continue?: boolean;
+  retry: number;
+  integrity?: string;
+  maxBytes?: number;
 }
 
 const positiveInt = (value: string) => {
@@ -48,6 +53,13 @@ export function buildProgram(): Command {
     .option('-f, --force', 'overwrite an existing file')
     .option('-t, --timeout <ms>', 'deadline for the whole download, 0 for none', positiveInt, 0)
     .option('-H, --header <header>', 'request header "Name: value" (repeatable)', headerPair, {})
+    .option(
+      '-c, --continue',
+      'keep the bytes of an interrupted download (Ctrl-C) and continue them on the next run with -c',
+    )
+    .option('--retry <n>', 'retries after a network failure or a 408/429/5xx answer', positiveInt, 0)
+    .option('--integrity <sri>', 'expected hash, e.g. sha256-<base64>; a mismatch saves nothing')
+    .option('--max-bytes <n>', 'refuse a file larger than this', positiveInt)
     .option('--sample-size <bytes>', 'size of the no-URL sample', positiveInt, DEFAULT_SAMPLE_BYTES)
     .option('-q, --quiet', 'no progress bar')
     .showHelpAfterError()
@@ -81,7 +93,8 @@ export async function runCli(argv: string[], out = process.stdout, err = process
     );
   }
   const target = resolve(output ?? fileNameFromUrl(url));
-  if (!opts.force && !removeAfter && existsSync(target)) {
+  const resumeData = opts.continue ? await readResumeFile(target) : undefined;
+  if (!opts.force && !removeAfter && !resumeData && existsSync(target)) {
     err.write(`dl: ${target} exists; use -f to overwrite or -o to choose another name\n`);
     await sample?.server.stop();
     return EXIT.FILE_SYSTEM;
@@ -89,22 +102,52 @@ export async function runCli(argv: string[], out = process.stdout, err = process
 
   out.write(`${url}\n→ ${target}\n`);
   const started = performance.now();
-  const task = downloadFile({ url, filePath: target, header: opts.header, timeout: opts.timeout });
+  if (resumeData) out.write(`continuing the ${prettyBytes(resumeData.bytes)} saved before\n`);
+  const task = downloadFile({
+    url,
+    filePath: target,
+    header: opts.header,
+    timeout: opts.timeout,
+    retry: opts.retry,
+    integrity: opts.integrity,
+    maxBytes: opts.maxBytes,
+    resumeData,
+  });
+  task.onRetry(({ retry, delay, statusCode, error }) =>
+    err.write(`dl: retry ${retry} in ${delay} ms (${statusCode ? `HTTP ${statusCode}` : error?.errMsg})\n`),
+  );
   task.onHeadersReceived((event) => out.write(`${summarizeHeaders(event)}\n`));
   const bar = opts.quiet ? undefined : attachProgressBar(task, err);
   // Ctrl-C, `kill` and a closed terminal all stop the download the same way: abort, which removes the
-  // partial file, then exit 128 + the signal's number. A repeated signal (a wrapper forwarding the one
-  // the terminal already sent) is the same request.
+  // partial file, then exit 128 + the signal's number — or, with --continue, pause and store what the
+  // next run needs. A repeated signal (a wrapper forwarding the one the terminal already sent) is the
+  // same request.
   let stoppedBy: StopSignal | undefined;
+  let paused: (() => void) | undefined;
   const onSignal = (signal: StopSignal) => {
-    stoppedBy ??= signal;
-    task.abort();
+    if (stoppedBy) return;
+    stoppedBy = signal;
+    const data = opts.continue ? task.resumeData() : undefined;
+    if (!data) return task.abort();
+    task.pause();
+    writeResumeFile(target, data).then(
+      () => paused?.(),
+      () => task.abort(),
+    );
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
 
   try {
-    const result = await task;
+    const result = await Promise.race([
+      task,
+      new Promise<'paused'>((done) => (paused = () => done('paused'))),
+    ]);
     bar?.stop();
+    if (result === 'paused') {
+      err.write(`dl: interrupted; the bytes so far are kept (${resumeFileOf(target)}): run again with -c\n`);
+      return EXIT.SIGNAL_BASE + SIGNAL_NUMBERS[stoppedBy as StopSignal];
+    }
+    await removeResumeFile(target);
     const seconds = (performance.now() - started) / 1000;
     const rate = prettyBytes(result.dataLength / Math.max(seconds, 0.001));
     out.write(`Saved ${prettyBytes(result.dataLength)} in ${seconds.toFixed(2)} s (${rate}/s)\n`);
@@ -120,6 +163,7 @@ export async function runCli(argv: string[], out = process.stdout, err = process
   } catch (error) {
     bar?.stop();
     if (!isDownloadError(error)) throw error;
+    if (error.code !== 'ABORTED') await removeResumeFile(target);
     const hint = error.code === 'ABORTED' ? ' (interrupted; nothing was saved)' : '';
     err.write(`dl: ${error.errMsg} [${error.code}]${hint}\n`);
     return error.code === 'ABORTED' && stoppedBy

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startTestServer, type TestServer } from '@dl/test-server';
-import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
+import { contentBytes, fetchLog, fileUrl } from '@dl/test-server/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // tsx by absolute URL: the child runs in a temporary directory, where a bare `tsx` would not resolve.
@@ -169,5 +169,68 @@ describe('the dl command', () => {
     expect(run.stdout).toMatch(/Saved 3 MB/);
     expect(run.stdout).toMatch(/the sample file was removed/);
     expect(run.stderr).toMatch(/100%/);
+  });
+  it('-c keeps an interrupted download and the next run with -c continues it with a Range request', async () => {
+    const dir = await mkdtemp(join(work, 'continue-'));
+    const out = join(dir, 'big.bin');
+    const id = `cli-continue-${Date.now()}`;
+    const size = 4_000_000;
+    const url = fileUrl(server.url, { size, seed: 61, chunk: 16_384, delay: 10, id });
+    const first = await dl([url, '-o', out, '-c', '-q'], signalWhenStreaming('SIGINT'));
+    expect(first.code, first.stderr).toBe(130);
+    expect(first.stderr).toMatch(/bytes so far are kept/);
+    const kept = await readdir(dir);
+    expect(kept, 'a part file and the resume file, no final file').toContain('big.bin.dl-resume');
+    expect(kept).not.toContain('big.bin');
+
+    const second = await dl([url, '-o', out, '-c', '-q']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/continuing the/);
+    expect(Buffer.compare(await readFile(out), Buffer.from(contentBytes(61, 0, size)))).toBe(0);
+    expect(await readdir(dir), 'nothing but the file is left').toEqual(['big.bin']);
+    const [, resumed] = (await fetchLog(server.url, id)).filter((e) => e.path === '/file');
+    expect(resumed?.headers.range).toMatch(/^bytes=[1-9]\d*-$/);
+  });
+
+  it('--integrity: a mismatch exits 9 and saves nothing; --max-bytes: a larger file exits 10', async () => {
+    const dir = await mkdtemp(join(work, 'checks-'));
+    const wrong = `sha256-${Buffer.alloc(32).toString('base64')}`;
+    const bad = await dl([
+      fileUrl(server.url, { size: 5000 }),
+      '-o',
+      join(dir, 'a.bin'),
+      '--integrity',
+      wrong,
+      '-q',
+    ]);
+    expect(bad.code, bad.stderr).toBe(9);
+    expect(bad.stderr).toMatch(/INTEGRITY/);
+    const big = await dl([
+      fileUrl(server.url, { size: 50_000 }),
+      '-o',
+      join(dir, 'b.bin'),
+      '--max-bytes',
+      '1000',
+      '-q',
+    ]);
+    expect(big.code, big.stderr).toBe(10);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('--retry: a 503 is retried, each retry shown, and the file saved', async () => {
+    const dir = await mkdtemp(join(work, 'retry-'));
+    const out = join(dir, 'r.bin');
+    const id = `cli-retry-${Date.now()}`;
+    const run = await dl([
+      fileUrl(server.url, { size: 3000, seed: 62, id, failFirst: 1, retryAfter: 0 }),
+      '-o',
+      out,
+      '--retry',
+      '2',
+      '-q',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/retry 1 in 0 ms \(HTTP 503\)/);
+    expect(Buffer.compare(await readFile(out), Buffer.from(contentBytes(62, 0, 3000)))).toBe(0);
   });
 });

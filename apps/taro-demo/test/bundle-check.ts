@@ -2,26 +2,7 @@ import { WEB_ONLY_GLOBALS } from '@dl/conformance/realm';
 import { type Node, parse } from 'acorn';
 import { analyze } from 'eslint-scope';
 
-/**
- * A call only each adapter's code makes, to tell which adapters a chunk holds once webpack has
- * concatenated their modules into `@dl/taro`'s: weapp's file-system manager, h5's object URLs, rn's
- * cache directory.
- */
-export const ADAPTER_MARKERS = {
-  weapp: 'getFileSystemManager',
-  h5: 'createObjectURL',
-  rn: 'CacheDir',
-} as const;
-
-/** The adapters whose code a chunk holds. */
-export function adaptersIn(code: string): string[] {
-  return Object.entries(ADAPTER_MARKERS)
-    .filter(([, marker]) => code.includes(marker))
-    .map(([name]) => name);
-}
-
-/** A string only dl's code has: every failure message is built from it. */
-export const DL_MARKER = 'downloadFile:fail';
+export { adaptersIn, DL_MARKER } from '@dl/conformance/realm';
 
 /** A module of dl's, as published: a package's `dist/` file (the workspace's or an installed one). */
 export const PUBLISHED = /(?:^|\/)(?:packages|node_modules\/@dl)\/[\w-]+\/dist\/[^/]+\.c?js$/;
@@ -37,7 +18,7 @@ export interface ChunkModule {
   id: string;
   source: string;
   /** The name the module function gives webpack's `require` (its third parameter), if it takes one. */
-  requireName?: string;
+  requireName?: string | undefined;
 }
 
 type AnyNode = Node & Record<string, unknown>;

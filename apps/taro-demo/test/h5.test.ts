@@ -1,57 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '@dl/test-server';
-import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
-import { type Browser, chromium, type Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../../chromium.shared';
+import { describeDownloadPage } from '@dl/demo-testing/download-page';
+import { describe, expect, it } from 'vitest';
 import { outputDir } from './build';
 import { adaptersIn, chunkModules, DL_MARKER, PUBLISHED } from './bundle-check';
-import { type StaticServer, serveStatic } from './static-server';
 
 /**
- * The web build, served as built (a static server on loopback) and opened in headless Chromium. The page
- * downloads from the test server with @dl/h5; the URL reaches it as the page's `url` parameter.
+ * The web build: what it carries of dl, then the page in headless Chromium downloading from the test
+ * server (the scenario every framework demo shares).
  */
 const dir = outputDir('h5');
 const screenshots = join(import.meta.dirname, '..', 'test-output');
-let site: StaticServer;
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-/** The `blob:` URL of the finished download, which the next download releases. */
-let previousFile: string | undefined;
-
-beforeAll(async () => {
-  [site, server] = await Promise.all([serveStatic(dir), startTestServer({ host: '127.0.0.1' })]);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 480, height: 800 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([site?.close(), server?.close()]);
-});
-
-/** Opens the page with the download URL as its parameter, and waits until Taro has rendered it. */
-async function open(url: string) {
-  await page.goto(`${site.url}/#/pages/index/index?url=${encodeURIComponent(url)}`);
-  await page.waitForSelector('#status', { timeout: 15_000 });
-  await expect.poll(() => page.locator('#url input').inputValue()).toBe(url);
-}
-
-/** Whether a URL still answers, fetched in the page. */
-const resolves = (url: string) =>
-  page.evaluate(async (href) => {
-    try {
-      return (await fetch(href)).ok;
-    } catch {
-      return false;
-    }
-  }, url);
-
-const state = () => page.getAttribute('#status', 'data-state');
-const percent = async () => Number(await page.getAttribute('#percent', 'data-percent'));
 
 describe('h5 build', () => {
   it('carries @dl/h5 in chunk/dl.js, resolved to its dist/ build, and no @dl/weapp', async () => {
@@ -70,60 +29,6 @@ describe('h5 build', () => {
     const weapp = names.filter((name) => files[name]!.includes('getFileSystemManager'));
     expect(weapp, "files with @dl/weapp's file-system calls").toEqual([]);
   });
-
-  it('downloads in Chromium: headers, progress to 100, the blob holds every byte the server sent', async () => {
-    const size = 3 * 1024 * 1024;
-    const id = newRequestId();
-    await open(fileUrl(server.url, { size, chunk: 65_536, delay: 10, id }));
-    const seen: number[] = [];
-    await page.click('#download');
-    await expect
-      .poll(() => page.textContent('#headers'), { timeout: 10_000 })
-      .toContain(`content-length: ${size}`);
-    while ((await state()) === 'running') {
-      seen.push(await percent());
-      await page.waitForTimeout(50);
-    }
-    expect(await page.textContent('#status')).toBe('Done: downloadFile:ok (HTTP 200)');
-    expect(await page.textContent('#headers')).toMatch(/^HTTP 200\n/);
-    expect(await percent(), 'progress reached 100').toBe(100);
-    expect(
-      seen.some((p) => p > 0 && p < 100),
-      'progress between 0 and 100',
-    ).toBe(true);
-    expect(Number(await page.getAttribute('#saved', 'data-size')), 'dataLength').toBe(size);
-    const path = (await page.getAttribute('#saved', 'data-path'))!;
-    expect(path).toMatch(/^blob:/);
-    const blobSize = await page.evaluate(async (href) => (await (await fetch(href)).blob()).size, path);
-    expect(blobSize, 'the saved blob').toBe(size);
-    previousFile = path;
-    const log = (await fetchLog(server.url, id)).filter((request) => request.path === '/file');
-    expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ method: 'GET', finished: true, clientAborted: false, bytesSent: size });
-    await page.screenshot({ path: join(screenshots, 'taro-h5-complete.png'), fullPage: true });
-  });
-
-  it('a new download releases the last file; Abort stops it: status ABORTED, no more progress, the server sees the hang-up', async () => {
-    const id = newRequestId();
-    // The same page instance as the download before: type the next URL in.
-    const url = fileUrl(server.url, { size: 8 * 1024 * 1024, chunk: 65_536, delay: 40, id });
-    await page.fill('#url input', url);
-    await page.click('#download');
-    expect(await resolves(previousFile!), "the previous download's blob: URL is released").toBe(false);
-    await expect.poll(percent, { timeout: 10_000 }).toBeGreaterThan(2);
-    await page.click('#abort');
-    await expect.poll(state, { timeout: 5_000 }).toBe('failed');
-    expect(await page.textContent('#status')).toBe('ABORTED: downloadFile:fail abort');
-    const stoppedAt = await percent();
-    expect(stoppedAt).toBeLessThan(100);
-    await page.waitForTimeout(400);
-    expect(await percent(), 'no progress after abort').toBe(stoppedAt);
-    expect(await page.$('#saved')).toBeNull();
-    await expect
-      .poll(async () => (await fetchLog(server.url, id)).find((r) => r.path === '/file')?.clientAborted, {
-        timeout: 5_000,
-      })
-      .toBe(true);
-    await page.screenshot({ path: join(screenshots, 'taro-h5-aborted.png'), fullPage: true });
-  });
 });
+
+describeDownloadPage({ framework: 'taro', dir, screenshots });

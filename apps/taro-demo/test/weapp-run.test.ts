@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { weappBundleScenarios } from '@dl/demo-testing/weapp-scenarios';
 import { startTestServer, type TestServer } from '@dl/test-server';
-import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import { createWxEmulator, type MiniProgramEmulator } from '@dl/weapp-emulator';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { outputDir } from './build';
 
 /**
@@ -53,39 +53,4 @@ afterAll(async () => {
   await rm(userData, { recursive: true, force: true });
 });
 
-it('downloads through wx in a realm with no web or Node globals: headers, progress to 100, the file', async () => {
-  const size = 300_000;
-  const id = newRequestId();
-  const events: string[] = [];
-  let percent = -1;
-  const task = dl.downloadFile({ url: fileUrl(server.url, { size, chunk: 65_536, id }) });
-  task.onHeadersReceived(({ statusCode }) => events.push(`headers ${statusCode}`));
-  task.onProgressUpdate(({ progress }) => {
-    percent = progress;
-  });
-  const result = await task;
-  expect(result).toMatchObject({ errMsg: 'downloadFile:ok', statusCode: 200, dataLength: size });
-  expect(events).toEqual(['headers 200']);
-  expect(percent).toBe(100);
-  expect((await stat(wx.resolvePath(result.tempFilePath!))).size).toBe(size);
-  const log = (await fetchLog(server.url, id)).filter((request) => request.path === '/file');
-  expect(log).toMatchObject([{ finished: true, clientAborted: false, bytesSent: size }]);
-});
-
-it('abort() fails the task with ABORTED, and the server sees the hang-up', async () => {
-  const id = newRequestId();
-  const task = dl.downloadFile({
-    url: fileUrl(server.url, { size: 4_000_000, chunk: 65_536, delay: 30, id }),
-  });
-  await new Promise<void>((resolve) => task.onProgressUpdate(() => resolve()));
-  task.abort();
-  const error = await task.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  // (The page takes isDownloadError from @dl/core's module, so the bundle keeps it there, not here.)
-  expect(error).toMatchObject({ code: 'ABORTED', errMsg: 'downloadFile:fail abort' });
-  await expect
-    .poll(async () => (await fetchLog(server.url, id)).find((r) => r.path === '/file')?.clientAborted)
-    .toBe(true);
-});
+weappBundleScenarios(() => ({ downloadFile: dl.downloadFile, wx, server }));

@@ -23,7 +23,13 @@ export interface Recording {
   /** Events emitted synchronously, before `downloadFile` returned (must be none). */
   syncEvents: number;
   result?: DownloadFileSuccessResult;
-  error?: { errMsg: string; code: string; errno?: number; name?: string; isError: boolean };
+  error?: {
+    errMsg: string;
+    code: string;
+    errno?: number | undefined;
+    name?: string | undefined;
+    isError: boolean;
+  };
   progress: OnProgressUpdateCallbackResult[];
   headers: OnHeadersReceivedCallbackResult[];
 }

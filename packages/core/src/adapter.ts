@@ -6,9 +6,9 @@ import { createTask } from './task';
 
 export interface DownloaderConfig {
   /** Downloads that run at once; the rest wait in arrival order. @default 10 */
-  maxConcurrent?: number;
+  maxConcurrent?: number | undefined;
   /** Resolves relative URLs (the page's address on the web); without it they are invalid. */
-  baseUrl?: () => string | undefined;
+  baseUrl?: (() => string | undefined) | undefined;
 }
 
 /** The manifest of an adapter that offers the whole contract; `overrides` names where it falls short. */

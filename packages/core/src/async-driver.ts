@@ -21,12 +21,14 @@ export function asyncDriver<Extra extends object = object>(
   options: AsyncDriverOptions<Extra> = {},
 ): DownloadDriver<Extra> {
   const toError = options.toError ?? toDownloadError;
-  return {
+  const driver: DownloadDriver<Extra> = {
     start(job) {
       download(job).catch((error: unknown) => job.fail(toError(error, job)));
     },
-    discard: options.discard,
-    partialSize: options.partialSize,
-    dropPartial: options.dropPartial,
   };
+  // Set only when given: under exactOptionalPropertyTypes an optional method is absent, not undefined.
+  if (options.discard) driver.discard = options.discard;
+  if (options.partialSize) driver.partialSize = options.partialSize;
+  if (options.dropPartial) driver.dropPartial = options.dropPartial;
+  return driver;
 }

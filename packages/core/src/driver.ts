@@ -28,14 +28,14 @@ export interface DownloadJob<Extra extends object = object> {
    * `continuesAt(job, status, header)` of that partial — `offset`, or 0 when the server sent the whole
    * resource again (then what was there is truncated).
    */
-  readonly resume?: { readonly partial: string; readonly offset: number };
+  readonly resume?: { readonly partial: string; readonly offset: number } | undefined;
   /**
    * Set when the caller gave `integrity`: hash the saved bytes with this algorithm (while streaming where
    * the platform allows) and pass the base64 digest to `commit`.
    */
-  readonly integrity?: { readonly algorithm: IntegrityAlgorithm };
+  readonly integrity?: { readonly algorithm: IntegrityAlgorithm } | undefined;
   /** The caller's target, when given. */
-  readonly filePath?: string;
+  readonly filePath?: string | undefined;
   /** The caller's options as given (unvalidated). */
   readonly options: Readonly<DownloadFileOptions>;
   /**

@@ -55,7 +55,7 @@ export function rangeTotal(header: ResponseHeaders): number {
 /** Checks a `resumeData` option against the task it is given to. */
 export function checkResumeData(
   value: unknown,
-  expected: { adapter: string; url: string; filePath?: string },
+  expected: { adapter: string; url: string; filePath?: string | undefined },
 ): ResumeData | DownloadError | undefined {
   if (value === undefined || value === null) return undefined;
   const data = value as Partial<ResumeData>;

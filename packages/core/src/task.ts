@@ -43,7 +43,7 @@ export interface TaskContext {
   /** The adapter's name and manifest: which options it supports, whose `resumeData` it accepts. */
   adapter?: Pick<AdapterInfo, 'name' | 'capabilities'>;
   /** Resolves relative URLs (the page's address on the web). */
-  baseUrl?: () => string | undefined;
+  baseUrl?: (() => string | undefined) | undefined;
 }
 
 /**
@@ -87,7 +87,7 @@ interface SavedBytes {
   /** The response that began them, when it came in this task. */
   head?: { statusCode: number; header: ResponseHeaders };
   /** Its ETag or Last-Modified: only a 200's bytes with one are continued. */
-  validator?: string;
+  validator?: string | undefined;
 }
 
 // A later turn without `queueMicrotask` (mini-programs lack it); where Promise jobs are ordinary tasks
@@ -122,6 +122,8 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
   let retries = 0;
   /** `resume()` came while the attempt was still stopping for `pause()`. */
   let resumeAsked = false;
+  /** `pause()` came before the task was queued. */
+  let pausedEarly = false;
   let partial: SavedBytes | undefined;
   /** Running time left before TIMEOUT (paused time does not count); 0: no deadline. */
   let remaining = settings?.timeout ?? 0;
@@ -482,13 +484,17 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     } catch {
       return fail(invalidArgument('invalid signal: its addEventListener threw'));
     }
-    enqueue();
+    // pause() before the task was queued: it waits, paused, for resume().
+    if (pausedEarly) state = 'paused';
+    else enqueue();
   });
 
   const task: DownloadTask = {
     abort: () => stop(abortError()),
     pause() {
-      if (state === 'queued') {
+      if (state === 'pending') {
+        pausedEarly = true;
+      } else if (state === 'queued') {
         ticket?.cancel();
         ticket = undefined;
         state = 'paused';
@@ -506,7 +512,8 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       }
     },
     resume() {
-      if (state === 'paused') enqueue();
+      if (state === 'pending') pausedEarly = false;
+      else if (state === 'paused') enqueue();
       else if (state === 'pausing') resumeAsked = true;
     },
     resumeData(): ResumeData | undefined {

@@ -45,11 +45,11 @@ const FRAGMENT_ESCAPES = /[ "<>`]/g;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 interface Parts {
-  scheme?: string;
-  authority?: string;
+  scheme?: string | undefined;
+  authority?: string | undefined;
   path: string;
-  query?: string;
-  fragment?: string;
+  query?: string | undefined;
+  fragment?: string | undefined;
 }
 
 function split(reference: string): Parts {

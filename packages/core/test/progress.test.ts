@@ -70,3 +70,28 @@ describe('ProgressTracker', () => {
     expect(events.length).toBe(4);
   });
 });
+
+describe('the caller-chosen progress options', () => {
+  it('progressStep leaves out events until the percent moved by the step', () => {
+    const tracker = new ProgressTracker(() => 0, 0, 25);
+    const percents = [0, 10, 24, 25, 30, 50, 74, 75, 99].map((w) => tracker.update(w, 100)?.progress);
+    expect(percents).toEqual([0, undefined, undefined, 25, undefined, 50, undefined, 75, undefined]);
+  });
+
+  it('progressInterval spaces events by the clock', () => {
+    let now = 0;
+    const tracker = new ProgressTracker(() => now, 100);
+    const emitted: number[] = [];
+    for (const [at, written] of [
+      [0, 1],
+      [50, 2],
+      [100, 3],
+      [150, 4],
+      [260, 5],
+    ] as const) {
+      now = at;
+      if (tracker.update(written, 100)) emitted.push(at);
+    }
+    expect(emitted).toEqual([0, 100, 260]);
+  });
+});

@@ -76,7 +76,7 @@ class WebDriverClient {
     const response = await fetch(`${this.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: body === undefined ? (method === 'POST' ? '{}' : undefined) : JSON.stringify(body),
+      body: body === undefined ? (method === 'POST' ? '{}' : null) : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
     const { value } = (await response.json()) as { value: unknown };

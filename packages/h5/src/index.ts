@@ -38,9 +38,9 @@ export type H5DownloadFile = DownloadFile<Pick<H5DownloadFileOptions, 'credentia
 
 export interface H5DownloaderOptions {
   /** Downloads that run at once; the rest wait. @default 10 */
-  maxConcurrent?: number;
+  maxConcurrent?: number | undefined;
   /** Credentials mode for calls that do not set one. @default 'same-origin' */
-  credentials?: RequestCredentials;
+  credentials?: RequestCredentials | undefined;
   /** Force a transport (tests, or to avoid fetch). @default 'fetch' where bodies stream, else 'xhr' */
   transport?: H5Transport;
 }

@@ -41,7 +41,9 @@ async function tree(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-type Outcome = { ok: true; filePath?: string; tempFilePath?: string } | { ok: false; code: string };
+type Outcome =
+  | { ok: true; filePath?: string | undefined; tempFilePath?: string | undefined }
+  | { ok: false; code: string };
 
 /** Runs one download: a synchronous throw or a run past the bound fails the property. */
 async function attempt(options: DownloadFileOptions): Promise<Outcome> {

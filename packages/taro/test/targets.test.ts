@@ -1,16 +1,9 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleBuilt, createRealm } from '@dl/conformance/realm';
+import { adaptersIn, bundleBuilt, createRealm } from '@dl/conformance/realm';
 import { describe, expect, it } from 'vitest';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** A call only each adapter's code makes. */
-const MARKERS = { weapp: 'getFileSystemManager', h5: 'createObjectURL', rn: 'CacheDir' };
-const adaptersIn = (code: string) =>
-  Object.entries(MARKERS)
-    .filter(([, marker]) => code.includes(marker))
-    .map(([name]) => name);
 
 describe('@dl/taro picks one adapter per target at build time', () => {
   it.each([

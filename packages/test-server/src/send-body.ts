@@ -3,9 +3,9 @@ import type { LoggedRequest } from './scenarios/log';
 
 export interface SendLimits {
   /** After this many bytes, send nothing more but keep the connection open. */
-  stallAt?: number;
+  stallAt?: number | undefined;
   /** After this many bytes, destroy the socket. */
-  cutAt?: number;
+  cutAt?: number | undefined;
 }
 
 function writeChunk(res: ServerResponse, chunk: Uint8Array): Promise<void> {

@@ -48,11 +48,11 @@ export interface ResumeData {
   /** The URL being downloaded, as the task validated it. */
   url: string;
   /** The caller's `filePath`, if one was given. */
-  filePath?: string;
+  filePath?: string | undefined;
   /** Where the adapter keeps the bytes saved so far (a file path, or an id on the web). */
   partial: string;
   /** The response's ETag (or else Last-Modified), sent as `If-Range` so a changed resource restarts. */
-  validator?: string;
+  validator?: string | undefined;
   /** Bytes saved when this was taken; the adapter reads the real size when resuming. */
   bytes: number;
 }

@@ -57,28 +57,28 @@ export interface DownloadFileOptions<
    * Retry after a network failure or a 408, 429 or 5xx response: a number is the retry limit, or
    * {@link RetryOptions}. Each retry is announced to `onRetry` listeners. @default 0 (no retries)
    */
-  retry?: number | RetryOptions;
+  retry?: number | RetryOptions | undefined;
   /**
    * The file's expected hash in Subresource Integrity syntax (`sha256-<base64>`, also sha384/sha512;
    * several space-separated values allowed: the strongest algorithm counts, any of its values matches).
    * A mismatch fails with code `INTEGRITY` and nothing is saved.
    */
-  integrity?: string;
+  integrity?: string | undefined;
   /**
    * The largest file accepted, in bytes (decoded). A larger declared size fails with `TOO_LARGE` before
    * the body is read; a body that grows past it fails as soon as it does, and nothing is saved.
    */
-  maxBytes?: number;
+  maxBytes?: number | undefined;
   /** Progress events at most this often, in milliseconds (the final 100% event always comes). */
-  progressInterval?: number;
+  progressInterval?: number | undefined;
   /** Progress events only when the percent moved by at least this much (1–100; known sizes). */
-  progressStep?: number;
+  progressStep?: number | undefined;
   /**
    * Continue a download from the bytes an earlier task saved (`task.resumeData()`, stored by the
    * caller, also across app restarts). The `url` and `filePath` must be the same. Where the bytes are
    * gone or the resource changed, the download starts again from zero.
    */
-  resumeData?: ResumeData;
+  resumeData?: ResumeData | undefined;
   /** Called with the result when the download completes, whatever the HTTP status. */
   success?(result: S): void;
   /** Called when the download fails (network, abort, timeout, bad options, file system). */

@@ -31,8 +31,8 @@ type Attempt =
   | {
       ok: true;
       result: PlatformDownloadSuccess;
-      header?: ResponseHeaders;
-      statusCode?: number;
+      header?: ResponseHeaders | undefined;
+      statusCode?: number | undefined;
       written: number;
     }
   | { ok: false; error: DownloadError; busy: boolean };

@@ -36,9 +36,9 @@ export interface WeappDownloaderOptions {
    * The platform object to download with (`wx`, `my`, `tt`, `swan`, `qq`, or any `wx`-like object).
    * @default the running mini-program's global platform object, looked up when a download starts
    */
-  platform?: MiniProgramPlatform;
+  platform?: MiniProgramPlatform | undefined;
   /** Downloads that run at once; the rest wait. WeChat allows 10 network tasks in all. @default 10 */
-  maxConcurrent?: number;
+  maxConcurrent?: number | undefined;
 }
 
 export const adapter: AdapterInfo = {

@@ -1,9 +1,6 @@
 import { describe, expect } from 'vitest';
 import { clause, type SuiteContext } from '../context';
-import { integrityOf, savedPath } from './saved';
-
-const fileRequests = async (ctx: SuiteContext, id: string) =>
-  (await ctx.log(id)).filter((e) => e.path === '/file' && e.method === 'GET');
+import { fileRequests, integrityOf, savedPath } from './read-back';
 
 /** Contract §16: `integrity` (SRI) is checked before the file is committed; a mismatch saves nothing. */
 export function integrityClauses(ctx: SuiteContext): void {

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { clause, type SuiteContext } from '../context';
-import { savedPath } from './saved';
+import { savedPath } from './read-back';
 
 const SLOW = { chunk: 16_384, delay: 5 } as const;
 

@@ -2,12 +2,9 @@ import type { DownloadTaskPromise, ResumeData } from '@dl/types';
 import { describe, expect } from 'vitest';
 import { clause, type SuiteContext } from '../context';
 import { sleep } from '../record';
-import { savedPath } from './saved';
+import { fileRequests, savedPath } from './read-back';
 
 const SLOW = { size: 1_500_000, chunk: 16_384, delay: 10 } as const;
-
-const fileRequests = async (ctx: SuiteContext, id: string) =>
-  (await ctx.log(id)).filter((e) => e.path === '/file' && e.method === 'GET');
 
 /** Resolves at the first progress event at or past `percent`. */
 const reached = (task: DownloadTaskPromise, percent: number) =>

@@ -1,10 +1,7 @@
 import type { OnRetryCallbackResult } from '@dl/types';
 import { describe, expect } from 'vitest';
 import { clause, type SuiteContext } from '../context';
-import { savedPath } from './saved';
-
-const fileRequests = async (ctx: SuiteContext, id: string) =>
-  (await ctx.log(id)).filter((e) => e.path === '/file' && e.method === 'GET');
+import { fileRequests, savedPath } from './read-back';
 
 /** Contract §14: retries after network failures and 408/429/5xx, announced, continuing saved bytes. */
 export function retryClauses(ctx: SuiteContext): void {

@@ -11,6 +11,8 @@ import { type Node as AcornNode, parse } from 'acorn';
 import { build } from 'esbuild';
 import { analyze } from 'eslint-scope';
 
+export { ADAPTER_MARKERS, adaptersIn, DL_MARKER } from './adapters-in';
+
 /** Globals the web and Node have and mini-program logic layers (and older React Native) lack. */
 export const WEB_ONLY_GLOBALS = [
   'AbortController',

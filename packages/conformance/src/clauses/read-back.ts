@@ -1,5 +1,11 @@
-import { contentBytes } from '@dl/test-server/scenarios';
+import { contentBytes, type LoggedRequest } from '@dl/test-server/scenarios';
 import type { DownloadFileSuccessResult } from '@dl/types';
+import type { SuiteContext } from '../context';
+
+/** The GET requests for `/file` the server logged for `id`, in arrival order. */
+export async function fileRequests(ctx: SuiteContext, id: string): Promise<LoggedRequest[]> {
+  return (await ctx.log(id)).filter((e) => e.path === '/file' && e.method === 'GET');
+}
 
 /** Where a result's file is: `filePath` when one was asked for, else `tempFilePath`. */
 export function savedPath(result: DownloadFileSuccessResult | undefined): string {

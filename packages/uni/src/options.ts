@@ -1,0 +1,28 @@
+import type { H5DownloaderOptions, H5DownloadFileOptions } from '@dl/h5';
+import type { DownloadFile, DownloadTaskPromise } from '@dl/types';
+import type { MiniProgramPlatform, WeappPlatformOptions } from '@dl/weapp';
+
+/**
+ * Every target's own options, in one type: the mini-program platforms' (`enableHttp2`, `enableQuic`,
+ * `enableProfile`, `enableCache`, `enableHttpDNS`, `httpDNSServiceId`: WeChat's; passed to the platform,
+ * ignored elsewhere) and h5's `credentials` (the browser's credentials mode; ignored elsewhere).
+ */
+export type UniPlatformOptions = WeappPlatformOptions & Pick<H5DownloadFileOptions, 'credentials'>;
+
+/** `downloadFile` in a uni-app: the contract's options plus every target's own. */
+export type UniDownloadFile = DownloadFile<UniPlatformOptions>;
+
+/** `createDownloader`'s options: each applies on the targets it names and is ignored on the others. */
+export interface UniDownloaderOptions {
+  /** Downloads that run at once; the rest wait. @default 10 */
+  maxConcurrent?: number;
+  /**
+   * Mini-program builds: the `wx`-like object to download with.
+   * @default the build's own: `wx` on mp-weixin, `my` on mp-alipay, `tt` on mp-toutiao and mp-lark, …
+   */
+  platform?: MiniProgramPlatform;
+  /** H5 builds: the credentials mode for calls that set none. @default 'same-origin' */
+  credentials?: H5DownloaderOptions['credentials'];
+}
+
+export type { DownloadTaskPromise };
