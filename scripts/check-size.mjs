@@ -9,6 +9,8 @@ const root = new URL('..', import.meta.url).pathname;
 // Bytes, min+gzip. Today's figures plus a little room; the performance issue's targets are lower.
 const BUDGETS = [
   { name: '@dl/weapp', dir: 'packages/weapp', budget: 8_000 },
+  // Opt-in: what an app adds when it imports the hasher for `integrity` (jsSHA's SHA-256 and SHA-512).
+  { name: '@dl/weapp/integrity', dir: 'packages/weapp', budget: 6_200 },
   { name: '@dl/h5', dir: 'packages/h5', budget: 8_500 },
   { name: '@dl/node', dir: 'packages/node', budget: 8_400, platform: 'node' },
   {

@@ -1,5 +1,4 @@
-import { defineProject } from 'vitest/config';
-import { sourceResolution } from '../../vitest.shared';
+import { nodeProject } from '../../vitest.shared';
 
 /**
  * The Taro demo, built for real: the global setup runs `taro build` for weapp and h5 once per run; the
@@ -7,14 +6,7 @@ import { sourceResolution } from '../../vitest.shared';
  * (the test server) resolve to TypeScript sources like every project's; the Taro builds consume dl's
  * `dist/`.
  */
-export default defineProject({
-  ...sourceResolution,
-  test: {
-    name: 'taro',
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
-    globalSetup: ['test/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
+export default nodeProject('taro', ['test/**/*.test.ts'], {
+  globalSetup: ['test/global-setup.ts'],
+  testTimeout: 60_000,
 });

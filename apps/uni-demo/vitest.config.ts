@@ -1,5 +1,4 @@
-import { defineProject } from 'vitest/config';
-import { sourceResolution } from '../../vitest.shared';
+import { nodeProject } from '../../vitest.shared';
 
 /**
  * The uni-app demo, built for real: the global setup runs `uni build` for mp-weixin and h5 once per run;
@@ -7,14 +6,7 @@ import { sourceResolution } from '../../vitest.shared';
  * headless Chromium. The tests' own imports (the test server) resolve to TypeScript sources like every
  * project's; the uni-app builds consume dl's `dist/`.
  */
-export default defineProject({
-  ...sourceResolution,
-  test: {
-    name: 'uni',
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
-    globalSetup: ['test/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
+export default nodeProject('uni', ['test/**/*.test.ts'], {
+  globalSetup: ['test/global-setup.ts'],
+  testTimeout: 60_000,
 });

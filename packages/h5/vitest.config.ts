@@ -1,15 +1,6 @@
-import { defineProject } from 'vitest/config';
-import { sourceResolution } from '../../vitest.shared';
+import { nodeProject } from '../../vitest.shared';
 
 /** The adapter in Node, which has fetch with streamed bodies and blob: URLs but no OPFS. */
-export default defineProject({
-  ...sourceResolution,
-  test: {
-    name: 'h5',
-    include: ['test/node/**/*.test.ts', 'test/shared/**/*.test.ts'],
-    environment: 'node',
-    globalSetup: ['test/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-  },
+export default nodeProject('h5', ['test/node/**/*.test.ts', 'test/shared/**/*.test.ts'], {
+  testTimeout: 30_000,
 });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startTestServer, type TestServer } from '@dl/test-server';
+import { testServerUrl } from '@dl/conformance';
 import { contentBytes, fetchLog, fileUrl } from '@dl/test-server/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,15 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const main = resolve(dirname(fileURLToPath(import.meta.url)), '../src/main.ts');
 const wrapper = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/dl.js');
-let server: TestServer;
 let work: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
   work = await mkdtemp(join(tmpdir(), 'dl-cli-'));
 });
 afterAll(async () => {
-  await server?.close();
   await rm(work, { recursive: true, force: true });
 });
 
@@ -54,7 +51,11 @@ function dl(
 describe('the dl command', () => {
   it('downloads a URL to -o, prints the headers summary, and exits 0', async () => {
     const out = join(work, 'a.bin');
-    const run = await dl([fileUrl(server.url, { size: 200_000, seed: 5, type: 'image/png' }), '-o', out]);
+    const run = await dl([
+      fileUrl(testServerUrl(), { size: 200_000, seed: 5, type: 'image/png' }),
+      '-o',
+      out,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/HTTP 200 · 200 kB · content-type: image\/png/);
     expect(run.stdout).toMatch(/Saved 200 kB/);
@@ -63,7 +64,7 @@ describe('the dl command', () => {
 
   it('saves a 404 body but exits 8', async () => {
     const out = join(work, 'missing.html');
-    const run = await dl([fileUrl(server.url, { size: 50, status: 404 }), '-o', out, '-q']);
+    const run = await dl([fileUrl(testServerUrl(), { size: 50, status: 404 }), '-o', out, '-q']);
     expect(run.code).toBe(8);
     expect(run.stderr).toMatch(/HTTP 404/);
     expect((await readFile(out)).length).toBe(50);
@@ -86,10 +87,10 @@ describe('the dl command', () => {
   it('refuses to overwrite an existing file without -f', async () => {
     const out = join(work, 'exists.bin');
     await writeFile(out, 'keep me');
-    const run = await dl([fileUrl(server.url, { size: 10 }), '-o', out]);
+    const run = await dl([fileUrl(testServerUrl(), { size: 10 }), '-o', out]);
     expect(run.code).toBe(5);
     expect(await readFile(out, 'utf8')).toBe('keep me');
-    const forced = await dl([fileUrl(server.url, { size: 10, seed: 3 }), '-o', out, '-f', '-q']);
+    const forced = await dl([fileUrl(testServerUrl(), { size: 10, seed: 3 }), '-o', out, '-f', '-q']);
     expect(forced.code).toBe(0);
     expect((await readFile(out)).length).toBe(10);
   });
@@ -97,7 +98,7 @@ describe('the dl command', () => {
   it('Ctrl-C aborts cleanly: exit 130 and no partial file', async () => {
     const dir = await mkdtemp(join(work, 'sigint-'));
     const out = join(dir, 'slow.bin');
-    const url = fileUrl(server.url, { size: 5_000_000, chunk: 16_384, delay: 20 });
+    const url = fileUrl(testServerUrl(), { size: 5_000_000, chunk: 16_384, delay: 20 });
     const run = await dl([url, '-o', out], (child, output) => {
       const poll = setInterval(() => {
         if (output().includes('HTTP 200')) {
@@ -128,7 +129,7 @@ describe('the dl command', () => {
     it(`${signal} aborts cleanly like Ctrl-C: exit ${code} and no partial file`, async () => {
       const dir = await mkdtemp(join(work, `${signal.toLowerCase()}-`));
       const out = join(dir, 'slow.bin');
-      const url = fileUrl(server.url, { size: 5_000_000, chunk: 16_384, delay: 20 });
+      const url = fileUrl(testServerUrl(), { size: 5_000_000, chunk: 16_384, delay: 20 });
       const run = await dl([url, '-o', out], signalWhenStreaming(signal));
       expect(run.code, run.stderr).toBe(code);
       expect(run.stderr).toMatch(/interrupted; nothing was saved/);
@@ -140,22 +141,22 @@ describe('the dl command', () => {
     const dir = await mkdtemp(join(work, 'wrapper-'));
     const out = join(dir, 'slow.bin');
     const id = `cli-wrapper-${process.pid}`;
-    const url = fileUrl(server.url, { size: 5_000_000, chunk: 16_384, delay: 20, id });
+    const url = fileUrl(testServerUrl(), { size: 5_000_000, chunk: 16_384, delay: 20, id });
     const run = await dl([url, '-o', out], signalWhenStreaming('SIGTERM'), { viaWrapper: true });
     expect(run.code, run.stderr).toBe(143);
     expect(run.stderr).toMatch(/interrupted; nothing was saved/);
     expect(await readdir(dir)).toEqual([]);
     // The child hung up (it did not keep downloading after the wrapper was told to stop).
-    const [request] = server.requests(id);
+    const [request] = await fetchLog(testServerUrl(), id);
     expect(request).toMatchObject({ clientAborted: true, finished: false });
     const sent = request!.bytesSent;
     await new Promise((r) => setTimeout(r, 500));
-    expect(server.requests(id)[0]!.bytesSent).toBe(sent);
+    expect((await fetchLog(testServerUrl(), id))[0]!.bytesSent).toBe(sent);
   });
 
   it('an unknown size shows elapsed time and speed, never an ETA', async () => {
     const out = join(work, 'unknown-size.bin');
-    const url = fileUrl(server.url, { size: 600_000, chunk: 16_384, delay: 30, length: 'none' });
+    const url = fileUrl(testServerUrl(), { size: 600_000, chunk: 16_384, delay: 30, length: 'none' });
     const run = await dl([url, '-o', out]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/so far \| .*\/s \| \S+ elapsed/);
@@ -175,7 +176,7 @@ describe('the dl command', () => {
     const out = join(dir, 'big.bin');
     const id = `cli-continue-${Date.now()}`;
     const size = 4_000_000;
-    const url = fileUrl(server.url, { size, seed: 61, chunk: 16_384, delay: 10, id });
+    const url = fileUrl(testServerUrl(), { size, seed: 61, chunk: 16_384, delay: 10, id });
     const first = await dl([url, '-o', out, '-c', '-q'], signalWhenStreaming('SIGINT'));
     expect(first.code, first.stderr).toBe(130);
     expect(first.stderr).toMatch(/bytes so far are kept/);
@@ -188,7 +189,7 @@ describe('the dl command', () => {
     expect(second.stdout).toMatch(/continuing the/);
     expect(Buffer.compare(await readFile(out), Buffer.from(contentBytes(61, 0, size)))).toBe(0);
     expect(await readdir(dir), 'nothing but the file is left').toEqual(['big.bin']);
-    const [, resumed] = (await fetchLog(server.url, id)).filter((e) => e.path === '/file');
+    const [, resumed] = (await fetchLog(testServerUrl(), id)).filter((e) => e.path === '/file');
     expect(resumed?.headers.range).toMatch(/^bytes=[1-9]\d*-$/);
   });
 
@@ -196,7 +197,7 @@ describe('the dl command', () => {
     const dir = await mkdtemp(join(work, 'checks-'));
     const wrong = `sha256-${Buffer.alloc(32).toString('base64')}`;
     const bad = await dl([
-      fileUrl(server.url, { size: 5000 }),
+      fileUrl(testServerUrl(), { size: 5000 }),
       '-o',
       join(dir, 'a.bin'),
       '--integrity',
@@ -206,7 +207,7 @@ describe('the dl command', () => {
     expect(bad.code, bad.stderr).toBe(9);
     expect(bad.stderr).toMatch(/INTEGRITY/);
     const big = await dl([
-      fileUrl(server.url, { size: 50_000 }),
+      fileUrl(testServerUrl(), { size: 50_000 }),
       '-o',
       join(dir, 'b.bin'),
       '--max-bytes',
@@ -222,7 +223,7 @@ describe('the dl command', () => {
     const out = join(dir, 'r.bin');
     const id = `cli-retry-${Date.now()}`;
     const run = await dl([
-      fileUrl(server.url, { size: 3000, seed: 62, id, failFirst: 1, retryAfter: 0 }),
+      fileUrl(testServerUrl(), { size: 3000, seed: 62, id, failFirst: 1, retryAfter: 0 }),
       '-o',
       out,
       '--retry',

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
-import { startTestServer, type TestServer } from '@dl/test-server';
+import { testServerUrl } from '@dl/conformance';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
 import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -19,7 +19,6 @@ const dir = inject('consumerDirs')['h5-app'];
 const VITE = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 
-let server: TestServer;
 let site: Server;
 let browser: Browser;
 
@@ -39,7 +38,6 @@ function serve(root: string): Promise<Server> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
   await execFile(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: dir, env: consumerEnv() });
   site = await serve(join(dir, 'dist'));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -48,7 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   site?.close();
-  await server?.close();
 });
 
 it('a web page: the installed @dl/h5, built by Vite, downloads the exact bytes in Chromium', async () => {
@@ -60,7 +57,7 @@ it('a web page: the installed @dl/h5, built by Vite, downloads the exact bytes i
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
   const size = 2 * 1024 * 1024 + 5;
   const seed = 31;
-  const url = fileUrl(server.url, { size, seed });
+  const url = fileUrl(testServerUrl(), { size, seed });
   const result = await page.evaluate(
     (href) =>
       (window as unknown as { dlDownload(url: string): Promise<Record<string, unknown>> }).dlDownload(href),

@@ -1,19 +1,13 @@
 import { execFile as execFileCallback } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { startTestServer, type TestServer } from '@dl/test-server';
+import { testServerUrl } from '@dl/conformance';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { consumerEnv } from './projects';
 
 const execFile = promisify(execFileCallback);
 const dir = inject('consumerDirs')['node-app'];
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -24,7 +18,7 @@ it.each([
   const size = 3 * 1024 * 1024 + 17;
   const seed = 4242;
   // Plain `node`, in the fresh project: no loader, no source condition, no workspace around it.
-  const { stdout } = await execFile(process.execPath, [script, fileUrl(server.url, { size, seed })], {
+  const { stdout } = await execFile(process.execPath, [script, fileUrl(testServerUrl(), { size, seed })], {
     cwd: dir,
     env: consumerEnv(),
   });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '@dl/test-server';
+import { objectUrlAlive, testServerUrl } from '@dl/conformance';
 import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,21 +29,20 @@ export interface DownloadPageOptions {
  */
 export function describeDownloadPage({ framework, dir, screenshots }: DownloadPageOptions): void {
   let site: StaticServer;
-  let server: TestServer;
   let browser: Browser;
   let page: Page;
   /** The `blob:` URL of the finished download, which the next download releases. */
   let previousFile: string | undefined;
 
   beforeAll(async () => {
-    [site, server] = await Promise.all([serveStatic(dir), startTestServer({ host: '127.0.0.1' })]);
+    site = await serveStatic(dir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 480, height: 800 } });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([site?.close(), server?.close()]);
+    await site?.close();
   });
 
   /** Opens the page with the download URL as its parameter, and waits until the framework has rendered it. */
@@ -53,15 +52,8 @@ export function describeDownloadPage({ framework, dir, screenshots }: DownloadPa
     await expect.poll(() => page.locator('#url input').inputValue()).toBe(url);
   }
 
-  /** Whether a URL still answers, fetched in the page. */
-  const resolves = (url: string) =>
-    page.evaluate(async (href) => {
-      try {
-        return (await fetch(href)).ok;
-      } catch {
-        return false;
-      }
-    }, url);
+  /** Whether a `blob:` URL still answers, fetched in the page. */
+  const resolves = (url: string) => page.evaluate(objectUrlAlive, url);
 
   const state = () => page.getAttribute('#status', 'data-state');
   const percent = async () => Number(await page.getAttribute('#percent', 'data-percent'));
@@ -70,7 +62,7 @@ export function describeDownloadPage({ framework, dir, screenshots }: DownloadPa
     it('downloads: headers, progress to 100, the blob holds every byte the server sent', async () => {
       const size = 3 * 1024 * 1024;
       const id = newRequestId();
-      await open(fileUrl(server.url, { size, chunk: 65_536, delay: 10, id }));
+      await open(fileUrl(testServerUrl(), { size, chunk: 65_536, delay: 10, id }));
       const seen: number[] = [];
       await page.click('#download');
       await expect
@@ -93,7 +85,7 @@ export function describeDownloadPage({ framework, dir, screenshots }: DownloadPa
       const blobSize = await page.evaluate(async (href) => (await (await fetch(href)).blob()).size, path);
       expect(blobSize, 'the saved blob').toBe(size);
       previousFile = path;
-      const log = (await fetchLog(server.url, id)).filter((request) => request.path === '/file');
+      const log = (await fetchLog(testServerUrl(), id)).filter((request) => request.path === '/file');
       expect(log).toHaveLength(1);
       expect(log[0]).toMatchObject({ method: 'GET', finished: true, clientAborted: false, bytesSent: size });
       await page.screenshot({ path: join(screenshots, `${framework}-h5-complete.png`), fullPage: true });
@@ -102,7 +94,7 @@ export function describeDownloadPage({ framework, dir, screenshots }: DownloadPa
     it('a new download releases the last file; Abort stops it: status ABORTED, no more progress, the server sees the hang-up', async () => {
       const id = newRequestId();
       // The same page instance as the download before: type the next URL in.
-      const url = fileUrl(server.url, { size: 8 * 1024 * 1024, chunk: 65_536, delay: 40, id });
+      const url = fileUrl(testServerUrl(), { size: 8 * 1024 * 1024, chunk: 65_536, delay: 40, id });
       await page.fill('#url input', url);
       await page.click('#download');
       expect(await resolves(previousFile!), "the previous download's blob: URL is released").toBe(false);
@@ -116,9 +108,12 @@ export function describeDownloadPage({ framework, dir, screenshots }: DownloadPa
       expect(await percent(), 'no progress after abort').toBe(stoppedAt);
       expect(await page.$('#saved')).toBeNull();
       await expect
-        .poll(async () => (await fetchLog(server.url, id)).find((r) => r.path === '/file')?.clientAborted, {
-          timeout: 5_000,
-        })
+        .poll(
+          async () => (await fetchLog(testServerUrl(), id)).find((r) => r.path === '/file')?.clientAborted,
+          {
+            timeout: 5_000,
+          },
+        )
         .toBe(true);
       await page.screenshot({ path: join(screenshots, `${framework}-h5-aborted.png`), fullPage: true });
     });

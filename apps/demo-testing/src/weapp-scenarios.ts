@@ -1,15 +1,14 @@
 import { stat } from 'node:fs/promises';
-import type { TestServer } from '@dl/test-server';
+import { testServerUrl } from '@dl/conformance';
 import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import type { DownloadFile } from '@dl/types';
 import type { MiniProgramEmulator } from '@dl/weapp-emulator';
 import { expect, it } from 'vitest';
 
-/** What a demo's mini-program test has loaded: the bundle's `downloadFile`, the emulator it runs on, the server. */
+/** What a demo's mini-program test has loaded: the bundle's `downloadFile` and the emulator it runs on. */
 export interface LoadedWeappBundle {
   downloadFile: DownloadFile;
   wx: MiniProgramEmulator;
-  server: TestServer;
 }
 
 /**
@@ -19,13 +18,13 @@ export interface LoadedWeappBundle {
  */
 export function weappBundleScenarios(loaded: () => LoadedWeappBundle): void {
   it('downloads through wx in a realm with no web or Node globals: headers, progress to 100, the file', async () => {
-    const { downloadFile, wx, server } = loaded();
+    const { downloadFile, wx } = loaded();
     const size = 300_000;
     const id = newRequestId();
     const events: string[] = [];
     let percent = -1;
     const calls = wx.calls.length;
-    const task = downloadFile({ url: fileUrl(server.url, { size, chunk: 65_536, id }) });
+    const task = downloadFile({ url: fileUrl(testServerUrl(), { size, chunk: 65_536, id }) });
     task.onHeadersReceived(({ statusCode }) => events.push(`headers ${statusCode}`));
     task.onProgressUpdate(({ progress }) => {
       percent = progress;
@@ -36,15 +35,15 @@ export function weappBundleScenarios(loaded: () => LoadedWeappBundle): void {
     expect(percent).toBe(100);
     expect((await stat(wx.resolvePath(result.tempFilePath!))).size).toBe(size);
     expect(wx.calls.length - calls, 'the emulator was asked, through the bundle').toBe(1);
-    const log = (await fetchLog(server.url, id)).filter((request) => request.path === '/file');
+    const log = (await fetchLog(testServerUrl(), id)).filter((request) => request.path === '/file');
     expect(log).toMatchObject([{ finished: true, clientAborted: false, bytesSent: size }]);
   });
 
   it('abort() fails the task with ABORTED, and the server sees the hang-up', async () => {
-    const { downloadFile, server } = loaded();
+    const { downloadFile } = loaded();
     const id = newRequestId();
     const task = downloadFile({
-      url: fileUrl(server.url, { size: 4_000_000, chunk: 65_536, delay: 30, id }),
+      url: fileUrl(testServerUrl(), { size: 4_000_000, chunk: 65_536, delay: 30, id }),
     });
     await new Promise<void>((resolve) => task.onProgressUpdate(() => resolve()));
     task.abort();
@@ -54,7 +53,7 @@ export function weappBundleScenarios(loaded: () => LoadedWeappBundle): void {
     );
     expect(error).toMatchObject({ code: 'ABORTED', errMsg: 'downloadFile:fail abort' });
     await expect
-      .poll(async () => (await fetchLog(server.url, id)).find((r) => r.path === '/file')?.clientAborted)
+      .poll(async () => (await fetchLog(testServerUrl(), id)).find((r) => r.path === '/file')?.clientAborted)
       .toBe(true);
   });
 }

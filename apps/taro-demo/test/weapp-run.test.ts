@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { weappBundleScenarios } from '@dl/demo-testing/weapp-scenarios';
-import { startTestServer, type TestServer } from '@dl/test-server';
 import { createWxEmulator, type MiniProgramEmulator } from '@dl/weapp-emulator';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { outputDir } from './build';
@@ -16,7 +15,6 @@ import { outputDir } from './build';
  * `downloadFile` that the demo page imports: dl's code exactly as Taro bundled it.
  */
 const dir = outputDir('weapp');
-let server: TestServer;
 let wx: MiniProgramEmulator;
 let userData: string;
 type Dl = typeof import('@dl/taro');
@@ -24,10 +22,7 @@ let dl: Dl;
 
 beforeAll(async () => {
   userData = await mkdtemp(join(tmpdir(), 'taro-weapp-'));
-  [server, wx] = await Promise.all([
-    startTestServer({ host: '127.0.0.1' }),
-    createWxEmulator({ userDataPath: userData }),
-  ]);
+  wx = await createWxEmulator({ userDataPath: userData });
   const context = vm.createContext({ wx, console, setTimeout, clearTimeout, setInterval, clearInterval });
   vm.runInContext('delete globalThis.globalThis', context);
   const app = await readFile(join(dir, 'app.js'), 'utf8');
@@ -49,8 +44,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([server?.close(), wx?.dispose()]);
+  await wx?.dispose();
   await rm(userData, { recursive: true, force: true });
 });
 
-weappBundleScenarios(() => ({ downloadFile: dl.downloadFile, wx, server }));
+weappBundleScenarios(() => ({ downloadFile: dl.downloadFile, wx }));

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { createRealm } from '@dl/conformance/realm';
 import { weappBundleScenarios } from '@dl/demo-testing/weapp-scenarios';
-import { startTestServer, type TestServer } from '@dl/test-server';
 import { createWxEmulator, type MiniProgramEmulator } from '@dl/weapp-emulator';
 import { afterAll, beforeAll } from 'vitest';
 import { outputDir } from './build';
@@ -18,7 +17,6 @@ import { outputDir } from './build';
  * bundled it, reaching `wx` through uni-app's copy.
  */
 const dir = outputDir('mp-weixin');
-let server: TestServer;
 let wx: MiniProgramEmulator;
 let userData: string;
 type Dl = typeof import('@dl/uni');
@@ -35,10 +33,7 @@ const deviceInfo = {
 
 beforeAll(async () => {
   userData = await mkdtemp(join(tmpdir(), 'uni-mp-weixin-'));
-  [server, wx] = await Promise.all([
-    startTestServer({ host: '127.0.0.1' }),
-    createWxEmulator({ userDataPath: userData }),
-  ]);
+  wx = await createWxEmulator({ userDataPath: userData });
   const device = {
     getSystemInfoSync: () => deviceInfo,
     getAppBaseInfo: () => deviceInfo,
@@ -73,8 +68,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([server?.close(), wx?.dispose()]);
+  await wx?.dispose();
   await rm(userData, { recursive: true, force: true });
 });
 
-weappBundleScenarios(() => ({ downloadFile: dl.downloadFile, wx, server }));
+weappBundleScenarios(() => ({ downloadFile: dl.downloadFile, wx }));

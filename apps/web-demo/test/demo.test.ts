@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { objectUrlAlive } from '@dl/conformance';
 import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import { type Browser, chromium, type Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
@@ -67,14 +68,8 @@ it('downloads the sample: headers arrive, the bar reaches 100%, a link to the fi
   await page.screenshot({ path: join(outputDir, 'web-demo-complete.png'), fullPage: true });
 });
 
-const resolves = (url: string) =>
-  page.evaluate(async (href) => {
-    try {
-      return (await fetch(href)).ok;
-    } catch {
-      return false;
-    }
-  }, url);
+/** Whether a `blob:` URL still answers, fetched in the page. */
+const resolves = (url: string) => page.evaluate(objectUrlAlive, url);
 
 it("a new download releases the previous file's blob: URL, and links the new one", async () => {
   const previous = await page.getAttribute('#file', 'href');

@@ -28,8 +28,10 @@ import type { ConformanceTarget } from './target';
 
 export type { SuiteContext } from './context';
 export { expectContractTimeline } from './invariants';
+export { objectUrlAlive } from './object-url';
 export { type Recording, record, type TaskEvent } from './record';
 export type { ConformanceTarget } from './target';
+export { testServerUrl } from './test-server-url';
 
 /**
  * Every clause module, with the section of docs/contract.md it proves: a failing test's title names it

@@ -24,6 +24,7 @@ it('@dl/core exports exactly its public surface', () => {
     'isRedirect',
     'networkError',
     'partFileName',
+    'pumpBody',
     'redirectTarget',
     'reportError',
     'tempFileName',

@@ -2,7 +2,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
 import type { BrowserProviderOption } from 'vitest/node';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../chromium.shared';
-import { sourceResolution } from '../../../vitest.shared';
+import { sourceResolution, testServerSetup } from '../../../vitest.shared';
 import { firefoxProvider } from './firefox';
 import { webkitProvider } from './webkit';
 
@@ -19,8 +19,8 @@ const providers: Record<Engine, () => BrowserProviderOption> = {
 
 /**
  * The adapter in a real headless browser (vitest browser mode), project `h5-<engine>`: the conformance
- * suite over fetch and XHR plus the browser tests. The test server runs on the Node side (globalSetup)
- * and the tests reach it across origins, as a page reaches a download server.
+ * suite over fetch and XHR plus the browser tests. The test server runs on the Node side (the global setup
+ * every project has) and the tests reach it across origins, as a page reaches a download server.
  */
 export function browserProject(engine: Engine) {
   return defineProject({
@@ -28,7 +28,7 @@ export function browserProject(engine: Engine) {
     test: {
       name: `h5-${engine}`,
       include: ['test/browser/**/*.test.ts', 'test/shared/**/*.test.ts'],
-      globalSetup: ['test/global-setup.ts'],
+      globalSetup: [testServerSetup],
       testTimeout: 30_000,
       hookTimeout: 30_000,
       browser: {

@@ -1,9 +1,10 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import {
   asyncDriver,
+  type BodyChunks,
   continuesAt,
   type DownloadDriver,
   type DownloadJob,
@@ -11,6 +12,7 @@ import {
   expectedBodyLength,
   fileSystemError,
   isDownloadError,
+  pumpBody,
   tempFileName,
 } from '@dl/core';
 import { toAbortSignal } from './abort-signal';
@@ -27,38 +29,20 @@ export interface NodeDriverConfig {
 }
 
 /**
- * The decoded body into the part file from `offset`, progress after every chunk (and into `hash`, when
- * one is asked for); an abort closes the connection and stops at once. A cut connection or a corrupt
- * encoding rejects (NETWORK).
+ * The decoded body as `@dl/core`'s `pumpBody` reads it: stopping destroys the response (and so the
+ * connection), also when the encoding turns out corrupt or the connection is cut (both NETWORK).
  */
-async function pump(
-  response: NodeResponse,
-  file: PartFile,
-  job: DownloadJob,
-  offset: number,
-  hash: Hash | undefined,
-): Promise<number> {
-  const length = expectedBodyLength(response.header);
-  const expected = length > 0 ? offset + length : 0;
-  const stop = () => response.destroy(job.signal.reason);
-  job.signal.addEventListener('abort', stop, { once: true });
-  let written = offset;
-  try {
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-      if (job.signal.aborted) throw job.signal.reason;
-      await file.write(chunk, written);
-      hash?.update(chunk);
-      written += chunk.byteLength;
-      job.progress(written, expected);
-    }
-    if (job.signal.aborted) throw job.signal.reason;
-    return written;
-  } catch (error) {
-    response.destroy(error);
-    throw error;
-  } finally {
-    job.signal.removeEventListener('abort', stop);
-  }
+function responseChunks(response: NodeResponse): BodyChunks {
+  const chunks = (response.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  return {
+    async next() {
+      const { done, value } = await chunks.next();
+      return done ? undefined : value;
+    },
+    stop: (reason) => {
+      response.destroy(reason);
+    },
+  };
 }
 
 /** The Node platform: node:http(s) with redirects counted by hand and our own decoding, bytes streamed to disk. */
@@ -106,7 +90,17 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
       job.headers(response.status, response.header);
       // Hashed while streaming; a continued file is hashed whole once saved.
       const streamHash = job.integrity && offset === 0 ? createHash(job.integrity.algorithm) : undefined;
-      const dataLength = await pump(response, file, job, offset, streamHash);
+      const length = expectedBodyLength(response.header);
+      const dataLength = await pumpBody(
+        responseChunks(response),
+        (chunk, at) => {
+          streamHash?.update(chunk);
+          return file.write(chunk, at);
+        },
+        job,
+        length > 0 ? offset + length : 0,
+        offset,
+      );
       const received = { statusCode: response.status, header: response.header, dataLength };
       let digest: string | undefined;
       if (job.integrity)

@@ -3,13 +3,12 @@ import { getEventListeners } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { useTestServer } from '@dl/conformance/node';
+import { testServerUrl } from '@dl/conformance';
+
 import { contractCapabilities } from '@dl/core';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
 import { describe, expect, it } from 'vitest';
 import { adapter, downloadFile } from '../src/index';
-
-const server = useTestServer();
 
 async function sha256OfFile(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -26,7 +25,7 @@ function sha256OfContent(seed: number, size: number): string {
 
 describe('@dl/node platform specifics', () => {
   it('saves temporary files under os.tmpdir() by default', async () => {
-    const result = await downloadFile({ url: fileUrl(server.url(), { size: 10 }) });
+    const result = await downloadFile({ url: fileUrl(testServerUrl(), { size: 10 }) });
     expect(result.tempFilePath!.startsWith(tmpdir())).toBe(true);
     await rm(result.tempFilePath!);
   });
@@ -35,7 +34,7 @@ describe('@dl/node platform specifics', () => {
     const controller = new AbortController();
     const results = await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        downloadFile({ url: fileUrl(server.url(), { size: 1000, seed: i }), signal: controller.signal }),
+        downloadFile({ url: fileUrl(testServerUrl(), { size: 1000, seed: i }), signal: controller.signal }),
       ),
     );
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
@@ -53,7 +52,7 @@ describe('@dl/node platform specifics', () => {
     globalThis.gc?.();
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
-    const task = downloadFile({ url: fileUrl(server.url(), { size, seed }) });
+    const task = downloadFile({ url: fileUrl(testServerUrl(), { size, seed }) });
     task.onProgressUpdate(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
     });

@@ -1,7 +1,8 @@
 import { lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { useTestServer } from '@dl/conformance/node';
+import { testServerUrl } from '@dl/conformance';
+
 import type { DownloadFileOptions } from '@dl/types';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,6 @@ import { createDownloader } from '../src/index';
  * timeout, FILE_SYSTEM for a path that cannot be written, NETWORK for TLS spoken to a plain port). It
  * never throws synchronously, never hangs (each run is bounded), and never writes outside its target.
  */
-const server = useTestServer();
 let root: string;
 let target: string;
 let temp: string;
@@ -101,7 +101,7 @@ const oddText = fc.oneof(
 
 describe('@dl/node: properties over options, against a real server', () => {
   it('URLs: any scheme, host form and odd characters download or fail with INVALID_ARGUMENT', async () => {
-    const port = new URL(server.url()).port;
+    const port = new URL(testServerUrl()).port;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(
@@ -189,7 +189,7 @@ describe('@dl/node: properties over options, against a real server', () => {
         ),
         async (header) => {
           const outcome = await attempt({
-            url: fileUrlOf(new URL(server.url()).host, ''),
+            url: fileUrlOf(new URL(testServerUrl()).host, ''),
             header: header as Record<string, string>,
             timeout: 5000,
           });
@@ -211,7 +211,7 @@ describe('@dl/node: properties over options, against a real server', () => {
         ),
         async (timeout) => {
           const outcome = await attempt({
-            url: fileUrlOf(new URL(server.url()).host, '&chunk=16&delay=5'),
+            url: fileUrlOf(new URL(testServerUrl()).host, '&chunk=16&delay=5'),
             timeout: timeout as number,
           });
           if (outcome.ok) return;
@@ -241,7 +241,7 @@ describe('@dl/node: properties over options, against a real server', () => {
           if (!resolved.startsWith(root)) return;
           const before = await tree(root);
           const outcome = await attempt({
-            url: fileUrlOf(new URL(server.url()).host, ''),
+            url: fileUrlOf(new URL(testServerUrl()).host, ''),
             filePath,
             timeout: 5000,
           });

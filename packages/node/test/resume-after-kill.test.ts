@@ -4,13 +4,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { useTestServer } from '@dl/conformance/node';
+import { testServerUrl } from '@dl/conformance';
 import { contentBytes, fetchLog, fileUrl } from '@dl/test-server/scenarios';
 import type { ResumeData } from '@dl/types';
 import { expect, it } from 'vitest';
 import { downloadFile } from '../src/index';
 
-const server = useTestServer();
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const child = resolve(dirname(fileURLToPath(import.meta.url)), 'fixtures/download-until-killed.ts');
 
@@ -19,7 +18,7 @@ it('a download killed mid-body (SIGKILL, no cleanup) is continued by the next pr
   try {
     const size = 3_000_000;
     const id = `kill-${Date.now()}`;
-    const url = fileUrl(server.url(), { size, seed: 71, chunk: 16_384, delay: 10, id });
+    const url = fileUrl(testServerUrl(), { size, seed: 71, chunk: 16_384, delay: 10, id });
     const filePath = join(dir, 'big.bin');
     const resumeFile = join(dir, 'resume.json');
     const proc = spawn(
@@ -45,7 +44,7 @@ it('a download killed mid-body (SIGKILL, no cleanup) is continued by the next pr
     const result = await downloadFile({ url, filePath, resumeData });
     expect(result.dataLength).toBe(size);
     expect(Buffer.compare(await readFile(filePath), Buffer.from(contentBytes(71, 0, size)))).toBe(0);
-    const requests = (await fetchLog(server.url(), id)).filter((e) => e.path === '/file');
+    const requests = (await fetchLog(testServerUrl(), id)).filter((e) => e.path === '/file');
     const from = Number(/^bytes=(\d+)-$/.exec(requests[1]?.headers.range ?? '')?.[1]);
     expect(from, 'continued from what the killed process had saved').toBeGreaterThanOrEqual(resumeData.bytes);
     expect(requests[1]?.bytesSent).toBe(size - from);
@@ -60,7 +59,7 @@ it('resumeData naming a file that is not a dl part file never touches it: the do
   try {
     const victim = join(dir, 'precious.txt');
     await import('node:fs/promises').then((fs) => fs.writeFile(victim, 'keep me'));
-    const url = fileUrl(server.url(), { size: 5000, seed: 72 });
+    const url = fileUrl(testServerUrl(), { size: 5000, seed: 72 });
     const filePath = join(dir, 'out.bin');
     const forged: ResumeData = {
       adapter: 'node',

@@ -1,12 +1,12 @@
 import { chmod, lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useTestServer } from '@dl/conformance/node';
+import { testServerUrl } from '@dl/conformance';
+
 import { fileUrl } from '@dl/test-server/scenarios';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDownloader, defaultTempDir } from '../src/index';
 
-const server = useTestServer();
 const posix = typeof process.getuid === 'function';
 let root: string;
 const savedTmp = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
@@ -37,7 +37,7 @@ describe.runIf(posix)('the default temporary directory is private to the user', 
     const dir = defaultTempDir();
     expect(dir).toBe(join(tmp, `dl-${process.getuid!()}`));
     const { downloadFile } = createDownloader();
-    const result = await downloadFile({ url: fileUrl(server.url(), { size: 100 }) });
+    const result = await downloadFile({ url: fileUrl(testServerUrl(), { size: 100 }) });
     expect(result.tempFilePath!.startsWith(dir)).toBe(true);
     expect((await lstat(dir)).mode & 0o777).toBe(0o700);
     expect((await lstat(result.tempFilePath!)).mode & 0o077).toBe(0);
@@ -49,7 +49,7 @@ describe.runIf(posix)('the default temporary directory is private to the user', 
     await mkdir(elsewhere, { mode: 0o700 });
     await symlink(elsewhere, join(tmp, `dl-${process.getuid!()}`));
     const { downloadFile } = createDownloader();
-    await expect(downloadFile({ url: fileUrl(server.url(), { size: 100 }) })).rejects.toMatchObject({
+    await expect(downloadFile({ url: fileUrl(testServerUrl(), { size: 100 }) })).rejects.toMatchObject({
       code: 'FILE_SYSTEM',
       errMsg: expect.stringMatching(/unsafe temporary directory .*symbolic link/),
     });
@@ -62,7 +62,7 @@ describe.runIf(posix)('the default temporary directory is private to the user', 
     await mkdir(dir);
     await chmod(dir, 0o777);
     const { downloadFile } = createDownloader();
-    await expect(downloadFile({ url: fileUrl(server.url(), { size: 100 }) })).rejects.toMatchObject({
+    await expect(downloadFile({ url: fileUrl(testServerUrl(), { size: 100 }) })).rejects.toMatchObject({
       code: 'FILE_SYSTEM',
       errMsg: expect.stringMatching(/mode is 777, not private/),
     });
@@ -73,7 +73,7 @@ describe.runIf(posix)('the default temporary directory is private to the user', 
     const tmp = await freshTmp();
     await writeFile(join(tmp, `dl-${process.getuid!()}`), 'x');
     const { downloadFile } = createDownloader();
-    await expect(downloadFile({ url: fileUrl(server.url(), { size: 100 }) })).rejects.toMatchObject({
+    await expect(downloadFile({ url: fileUrl(testServerUrl(), { size: 100 }) })).rejects.toMatchObject({
       code: 'FILE_SYSTEM',
       errMsg: expect.stringMatching(/not a directory/),
     });
@@ -82,10 +82,10 @@ describe.runIf(posix)('the default temporary directory is private to the user', 
   it('checks once, and again when the directory disappeared', async () => {
     await freshTmp();
     const { downloadFile } = createDownloader();
-    const first = await downloadFile({ url: fileUrl(server.url(), { size: 10 }) });
+    const first = await downloadFile({ url: fileUrl(testServerUrl(), { size: 10 }) });
     const dir = defaultTempDir();
     await rm(dir, { recursive: true });
-    const second = await downloadFile({ url: fileUrl(server.url(), { size: 10 }) });
+    const second = await downloadFile({ url: fileUrl(testServerUrl(), { size: 10 }) });
     expect(second.tempFilePath!.startsWith(dir)).toBe(true);
     expect(first.tempFilePath).not.toBe(second.tempFilePath);
     expect((await lstat(dir)).mode & 0o777).toBe(0o700);
@@ -97,7 +97,7 @@ describe.runIf(posix)('the default temporary directory is private to the user', 
     await mkdir(mine);
     await chmod(mine, 0o755);
     const { downloadFile } = createDownloader({ tempDir: mine });
-    const result = await downloadFile({ url: fileUrl(server.url(), { size: 10 }) });
+    const result = await downloadFile({ url: fileUrl(testServerUrl(), { size: 10 }) });
     expect(result.tempFilePath!.startsWith(mine)).toBe(true);
     expect((await lstat(result.tempFilePath!)).mode & 0o077).toBe(0);
   });

@@ -2,10 +2,17 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
 import { UNKNOWN_SIZE_INTERVAL_MS } from '@dl/core';
-import { startTestServer } from '@dl/test-server';
-import { contentBytes, fetchLog, fileUrl, newRequestId, redirectUrl } from '@dl/test-server/scenarios';
+import {
+  contentBytes,
+  fetchLog,
+  fileUrl,
+  newRequestId,
+  redirectUrl,
+  refusedUrl,
+} from '@dl/test-server/scenarios';
 import { describe, expect, it } from 'vitest';
 import { NativeFailure } from '../src/backend';
 import { createBlobUtilBackend, toNativeFailure } from '../src/backends/blob-util';
@@ -20,7 +27,6 @@ await mkdir(documentDir);
 const blobUtil = createBlobUtilEmulator({ cacheDir, documentDir });
 const backend = createBlobUtilBackend(blobUtil);
 const { downloadFile } = createDownloader({ backend });
-const server = useTestServer();
 
 const iosBlobUtil = createBlobUtilEmulator({ cacheDir, documentDir, platform: 'ios' });
 const iosBackend = createBlobUtilBackend(iosBlobUtil);
@@ -42,13 +48,19 @@ async function transfer(url: string, toFile: string, headers: Record<string, str
 
 /** A body sent in `chunk`-byte pieces `delay` ms apart, without a Content-Length. */
 const unknownLengthUrl = (size: number, chunk: number, delay: number) =>
-  fileUrl(server.url(), { size, length: 'none', chunk, delay, id: newRequestId() });
+  fileUrl(testServerUrl(), { size, length: 'none', chunk, delay, id: newRequestId() });
 
 describe('react-native-blob-util backend (on the emulator)', () => {
   it('reports each response head once, to its own task only, although the library broadcasts it twice', async () => {
     const [a, b] = await Promise.all([
-      transfer(fileUrl(server.url(), { size: 3000, status: 404, id: newRequestId() }), join(root, 'a.bin')),
-      transfer(fileUrl(server.url(), { size: 2000, status: 201, id: newRequestId() }), join(root, 'b.bin')),
+      transfer(
+        fileUrl(testServerUrl(), { size: 3000, status: 404, id: newRequestId() }),
+        join(root, 'a.bin'),
+      ),
+      transfer(
+        fileUrl(testServerUrl(), { size: 2000, status: 201, id: newRequestId() }),
+        join(root, 'b.bin'),
+      ),
     ]);
     expect(a.responses.map(([status]) => status)).toEqual([404]);
     expect(b.responses.map(([status]) => status)).toEqual([201]);
@@ -60,17 +72,17 @@ describe('react-native-blob-util backend (on the emulator)', () => {
   it('does not follow redirects itself, so the driver can count them', async () => {
     const id = newRequestId();
     const { result, responses } = await transfer(
-      redirectUrl(server.url(), { n: 2, size: 10, id }),
+      redirectUrl(testServerUrl(), { n: 2, size: 10, id }),
       join(root, 'r.bin'),
     );
     expect([301, 302, 303, 307, 308]).toContain(result.statusCode);
     expect(Object.keys(result.headers).some((name) => name.toLowerCase() === 'location')).toBe(true);
     expect(responses).toHaveLength(1);
-    expect((await fetchLog(server.url(), id)).map((r) => r.path)).toEqual(['/redirect']);
+    expect((await fetchLog(testServerUrl(), id)).map((r) => r.path)).toEqual(['/redirect']);
   });
 
   it('hands header names through in the platform casing; the adapter lower-cases them', async () => {
-    const url = fileUrl(server.url(), { size: 10, hdr: ['X-Dl-Custom:Hello'], id: newRequestId() });
+    const url = fileUrl(testServerUrl(), { size: 10, hdr: ['X-Dl-Custom:Hello'], id: newRequestId() });
     const { responses } = await transfer(url, join(root, 'h.bin'));
     expect(responses[0]![1]).toMatchObject({ 'X-Dl-Custom': 'Hello' });
     const result = await downloadFile({ url });
@@ -114,7 +126,7 @@ describe('react-native-blob-util backend (on the emulator)', () => {
     const slow = { size: 40_000, length: 'none', chunk: 4000, delay: 30 } as const;
 
     const succeeded = await reads(counted({ url: unknownLengthUrl(slow.size, slow.chunk, slow.delay) }));
-    const cut = fileUrl(server.url(), { ...slow, cutAt: 20_000, id: newRequestId() });
+    const cut = fileUrl(testServerUrl(), { ...slow, cutAt: 20_000, id: newRequestId() });
     const failed = await reads(counted({ url: cut }));
     const aborted = counted({ url: unknownLengthUrl(slow.size, slow.chunk, slow.delay) });
     setTimeout(() => aborted.abort(), 150);
@@ -130,9 +142,10 @@ describe('react-native-blob-util backend (on the emulator)', () => {
   it('turns the library failure for an unopenable output file into a file-system failure', async () => {
     const dirAsTarget = join(root, 'is-a-directory');
     await mkdir(dirAsTarget);
-    const error = await transfer(fileUrl(server.url(), { size: 100, id: newRequestId() }), dirAsTarget).catch(
-      (e: unknown) => e,
-    );
+    const error = await transfer(
+      fileUrl(testServerUrl(), { size: 100, id: newRequestId() }),
+      dirAsTarget,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NativeFailure);
     expect(error).toMatchObject({
       kind: 'file-system',
@@ -143,16 +156,16 @@ describe('react-native-blob-util backend (on the emulator)', () => {
   it('fails a filePath in a missing directory with 603303 before any request', async () => {
     const id = newRequestId();
     const error = await downloadFile({
-      url: fileUrl(server.url(), { size: 100, id }),
+      url: fileUrl(testServerUrl(), { size: 100, id }),
       filePath: `file://${join(documentDir, 'nope', 'x.bin')}`,
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'FILE_SYSTEM', errno: 603303 });
-    expect(await fetchLog(server.url(), id)).toEqual([]);
+    expect(await fetchLog(testServerUrl(), id)).toEqual([]);
     expect(await readdir(documentDir)).not.toContain('nope');
   });
 
   it('saves temporary files as file:///…/dl-… in the cache directory', async () => {
-    const result = await downloadFile({ url: fileUrl(server.url(), { size: 10, id: newRequestId() }) });
+    const result = await downloadFile({ url: fileUrl(testServerUrl(), { size: 10, id: newRequestId() }) });
     expect(result.tempFilePath).toMatch(/^file:\/\/\//);
     const path = fileURLToPath(result.tempFilePath!);
     expect(path.startsWith(`${cacheDir}/dl-`)).toBe(true);
@@ -168,7 +181,7 @@ describe('react-native-blob-util backend (on the emulator)', () => {
 
 describe('react-native-blob-util backend (on the emulator, iOS mode)', () => {
   it('gets NSURLSession header names (Etag, X-Dl-Custom), once per response; the adapter lower-cases them', async () => {
-    const url = fileUrl(server.url(), {
+    const url = fileUrl(testServerUrl(), {
       size: 10,
       hdr: ['ETag:"v1"', 'x-dl-custom:Hello'],
       id: newRequestId(),
@@ -200,7 +213,7 @@ describe('react-native-blob-util backend (on the emulator, iOS mode)', () => {
     const dirAsTarget = join(root, 'ios-is-a-directory');
     await mkdir(dirAsTarget);
     const error = await transfer(
-      fileUrl(server.url(), { size: 100, id: newRequestId() }),
+      fileUrl(testServerUrl(), { size: 100, id: newRequestId() }),
       dirAsTarget,
       {},
       iosBackend,
@@ -212,20 +225,16 @@ describe('react-native-blob-util backend (on the emulator, iOS mode)', () => {
   it('moves onto an existing file although iOS mv refuses to replace one', async () => {
     const from = join(root, 'ios-from.bin');
     const to = join(root, 'ios-to.bin');
-    await transfer(fileUrl(server.url(), { size: 30, seed: 7, id: newRequestId() }), from, {}, iosBackend);
-    await transfer(fileUrl(server.url(), { size: 20, seed: 8, id: newRequestId() }), to, {}, iosBackend);
+    await transfer(fileUrl(testServerUrl(), { size: 30, seed: 7, id: newRequestId() }), from, {}, iosBackend);
+    await transfer(fileUrl(testServerUrl(), { size: 20, seed: 8, id: newRequestId() }), to, {}, iosBackend);
     await expect(iosBlobUtil.fs.mv(from, to)).rejects.toThrow(/already exists/);
     await iosBackend.move(from, to);
     expect(new Uint8Array(await readFile(to))).toEqual(contentBytes(7, 0, 30));
   });
 
   it('maps iOS network messages (refused, timed out) to network failures', async () => {
-    // A port that was just free: nothing listens there any more.
-    const closed = await startTestServer();
-    await closed.close();
-    const port = closed.port;
     const refused = await transfer(
-      `http://127.0.0.1:${port}/`,
+      await refusedUrl(testServerUrl()),
       join(root, 'ios-r.bin'),
       {},
       iosBackend,
@@ -233,7 +242,7 @@ describe('react-native-blob-util backend (on the emulator, iOS mode)', () => {
     expect(refused).toMatchObject({ kind: 'network', message: 'Could not connect to the server.' });
 
     // The library's own `timeout` option is the session's idle timeout.
-    const stalled = fileUrl(server.url(), { size: 10_000, stallAt: 1000, id: newRequestId() });
+    const stalled = fileUrl(testServerUrl(), { size: 10_000, stallAt: 1000, id: newRequestId() });
     const timedOut = await iosBlobUtil
       .config({ path: join(root, 'ios-t.bin'), timeout: 200 })
       .fetch('GET', stalled)

@@ -81,6 +81,8 @@ export function fileSystemErrno(error: unknown): { errno: number; reason: string
       return { errno: 1300020, reason: 'not a directory' };
     case 'EISDIR':
       return { errno: 1300021, reason: 'is a directory' };
+    case 'EINVAL':
+      return { errno: 1300022, reason: 'invalid argument' };
     case 'ENOTEMPTY':
       return { errno: 1300066, reason: 'directory not empty' };
     default:

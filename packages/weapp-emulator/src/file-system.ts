@@ -1,4 +1,4 @@
-import { access, copyFile, mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { access, copyFile, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Callbacks, deliver } from './callbacks';
 import { fileSystemErrno } from './failures';
@@ -10,7 +10,9 @@ export interface PlatformFileSystemManager {
   access(options: { path: string } & Callbacks): void;
   mkdir(options: { dirPath: string; recursive?: boolean } & Callbacks): void;
   readdir(options: { dirPath: string } & Callbacks): void;
-  readFile(options: { filePath: string; encoding?: BufferEncoding } & Callbacks): void;
+  readFile(
+    options: { filePath: string; encoding?: BufferEncoding; position?: number; length?: number } & Callbacks,
+  ): void;
   unlink(options: { filePath: string } & Callbacks): void;
   rename(options: { oldPath: string; newPath: string } & Callbacks): void;
   stat(options: { path: string } & Callbacks): void;
@@ -67,7 +69,9 @@ export function createFileSystemManager(paths: PathSpace, flavour: Flavour): Pla
     readdir: (o) => run('readdir', o, async () => ({ files: await readdir(readable(o.dirPath)) })),
     readFile: (o) =>
       run('readFile', o, async () => {
-        const bytes = await readFile(readable(o.filePath));
+        const path = readable(o.filePath);
+        const ranged = flavour.readFileRanges && (o.position !== undefined || o.length !== undefined);
+        const bytes = ranged ? await readRange(path, o.position, o.length) : await readFile(path);
         if (o.encoding) return { data: bytes.toString(o.encoding) };
         return { data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
       }),
@@ -91,4 +95,40 @@ export function createFileSystemManager(paths: PathSpace, flavour: Flavour): Pla
         return { savedFilePath };
       }),
   };
+}
+
+/** WeChat's "Invalid argument": a range outside the file (errno 1300022). */
+class InvalidRange extends Error {
+  readonly code = 'EINVAL';
+}
+
+/**
+ * `[position, position + length)` of a file, as WeChat documents `readFile`'s range: `position` in
+ * `[0, fileLength - 1]` (from the start when not given), `length` in `[1, fileLength]` (to the end when
+ * not given). A range reaching past the end is refused rather than cut short (WeChat does not say which).
+ */
+async function readRange(path: string, position = 0, length?: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const count = length ?? size - position;
+    const valid =
+      Number.isInteger(position) &&
+      Number.isInteger(count) &&
+      position >= 0 &&
+      position < size &&
+      count >= 1 &&
+      position + count <= size;
+    if (!valid) throw new InvalidRange(`invalid argument, position ${position}, length ${length}`);
+    const bytes = Buffer.alloc(count);
+    let read = 0;
+    while (read < count) {
+      const { bytesRead } = await file.read(bytes, read, count - read, position + read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    await file.close();
+  }
 }

@@ -5,6 +5,11 @@ import type { TransferResult } from './transfer';
 /** How one platform family spells results, events and failures. */
 export interface Flavour {
   paths: PathStyle;
+  /**
+   * `readFile` reads the `[position, position + length)` range when given (WeChat 2.10.0+); Alipay
+   * documents neither option, and reads the whole file.
+   */
+  readFileRanges: boolean;
   downloadSuccess(
     result: TransferResult,
     saved: { tempFilePath?: string; filePath?: string },
@@ -18,6 +23,7 @@ export interface Flavour {
 /** WeChat (and tt, swan, qq, which copy it): `errMsg` + `errno`, `tempFilePath`, `header`. */
 export const WX_FLAVOUR: Flavour = {
   paths: WX_PATHS,
+  readFileRanges: true,
   downloadSuccess(result, saved, withProfile) {
     // WeChat's success result has no header or dataLength; the headers event is where headers come from.
     const res: Record<string, unknown> = {
@@ -41,6 +47,7 @@ export const WX_FLAVOUR: Flavour = {
 /** Alipay: numeric `error` + `errorMessage`, `apFilePath`, `headers` in the headers event. */
 export const MY_FLAVOUR: Flavour = {
   paths: MY_PATHS,
+  readFileRanges: false,
   downloadSuccess(result, saved) {
     const res: Record<string, unknown> = {
       statusCode: result.statusCode,

@@ -1,5 +1,6 @@
 import { type FileHandle, open, unlink } from 'node:fs/promises';
 import { PlatformFailure } from './failures';
+import { type HopResponse, httpGet } from './http-get';
 
 /** What the platform does when a response carries no usable Content-Length. */
 export type ProgressWithoutLength = 'none' | 'bytes';
@@ -79,18 +80,13 @@ export async function transfer(request: TransferRequest): Promise<TransferResult
     let url = request.url;
     const firstOrigin = new URL(url).origin;
     let requestHeader = request.header;
-    let response: Response;
+    let response: HopResponse;
     for (let hops = 0; ; hops++) {
       profile.requestStart = Date.now();
-      response = await fetch(url, {
-        method: 'GET',
-        headers: requestHeader,
-        redirect: 'manual',
-        signal: controller.signal,
-      });
-      const location = response.headers.get('location');
-      if (!REDIRECT_STATUSES.has(response.status) || location === null) break;
-      await response.body?.cancel().catch(() => {});
+      response = await httpGet(url, requestHeader, controller.signal);
+      const location = response.header.location;
+      if (!REDIRECT_STATUSES.has(response.status) || location === undefined) break;
+      response.body.destroy();
       if (hops >= request.maxRedirects) throw new PlatformFailure('too-many-redirects', 'too many redirects');
       if (hops === 0) profile.redirectStart = Date.now();
       profile.redirectEnd = Date.now();
@@ -111,41 +107,33 @@ export async function transfer(request: TransferRequest): Promise<TransferResult
     const { hostname, port } = new URL(url);
     Object.assign(profile, { peerIP: hostname, port: Number(port) || 80 });
 
-    const header: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      header[name] = value;
-    });
-    const lengthText = response.headers.get('content-length');
-    const expected = lengthText !== null && /^\d+$/.test(lengthText.trim()) ? Number(lengthText) : -1;
+    const header = { ...response.header };
+    const lengthText = header['content-length'];
+    const expected = lengthText !== undefined && /^\d+$/.test(lengthText.trim()) ? Number(lengthText) : -1;
     if (expected > request.maxFileSize) throw new PlatformFailure('too-large', 'exceed max file size');
     if (stopped) throw new PlatformFailure(stopped, stopped);
-    request.onHeaders(response.status, header, response.headers.getSetCookie());
+    request.onHeaders(response.status, header, response.cookies);
 
     file = await openTarget(request.target, request.targetLabel);
     phase = 'body';
     let written = 0;
     let lastPercent = -1;
-    const reader = response.body?.getReader();
-    if (reader) {
-      for (;;) {
-        const { done, value: chunk } = await reader.read();
-        if (done) break;
-        await writeAll(file, chunk);
-        written += chunk.byteLength;
-        if (written > request.maxFileSize) throw new PlatformFailure('too-large', 'exceed max file size');
-        if (stopped) break;
-        if (expected >= 0) {
-          const percent = expected === 0 ? 100 : Math.floor((written * 100) / expected);
-          if (percent === lastPercent) continue;
-          lastPercent = percent;
-          request.onProgress({
-            progress: percent,
-            totalBytesWritten: written,
-            totalBytesExpectedToWrite: expected,
-          });
-        } else if (request.progressWithoutLength === 'bytes') {
-          request.onProgress({ progress: 0, totalBytesWritten: written, totalBytesExpectedToWrite: -1 });
-        }
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      await writeAll(file, chunk);
+      written += chunk.byteLength;
+      if (written > request.maxFileSize) throw new PlatformFailure('too-large', 'exceed max file size');
+      if (stopped) break;
+      if (expected >= 0) {
+        const percent = expected === 0 ? 100 : Math.floor((written * 100) / expected);
+        if (percent === lastPercent) continue;
+        lastPercent = percent;
+        request.onProgress({
+          progress: percent,
+          totalBytesWritten: written,
+          totalBytesExpectedToWrite: expected,
+        });
+      } else if (request.progressWithoutLength === 'bytes') {
+        request.onProgress({ progress: 0, totalBytesWritten: written, totalBytesExpectedToWrite: -1 });
       }
     }
     if (stopped) throw new PlatformFailure(stopped, stopped);

@@ -1,17 +1,23 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
-import { startTestServer } from '@dl/test-server';
-import { contentBytes, fetchLog, fileUrl, newRequestId, redirectUrl } from '@dl/test-server/scenarios';
+import { testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
+import {
+  contentBytes,
+  fetchLog,
+  fileUrl,
+  newRequestId,
+  redirectUrl,
+  refusedUrl,
+} from '@dl/test-server/scenarios';
 import { describe, expect, it } from 'vitest';
 import { createWxEmulator, DEFAULT_TIMEOUT_MS, type EmulatorOptions } from '../src/index';
-import { download, emulatorIn, expectContent, fsCall } from './helpers';
+import { download, emulatorIn, expectContent, fsCall } from './support/emulator-calls';
 
-const server = useTestServer();
 const sandbox = await diskSandbox('dl-emulator-wx');
 const wxEmulator = (options: Omit<EmulatorOptions, 'userDataPath'> = {}) =>
   emulatorIn(sandbox, createWxEmulator, options);
-const file = (params: Parameters<typeof fileUrl>[1]) => fileUrl(server.url(), params);
+const file = (params: Parameters<typeof fileUrl>[1]) => fileUrl(testServerUrl(), params);
 
 describe('wx.downloadFile: success', () => {
   it('saves the body to a wxfile://tmp_ path that resolvePath reads back; result as WeChat documents it', async () => {
@@ -52,7 +58,7 @@ describe('wx.downloadFile: success', () => {
     const wx = await wxEmulator();
     const id = newRequestId();
     await download(wx, { url: file({ size: 1, id }), header: { 'X-Emulated': 'yes', 'X-Num': 5 } });
-    const [request] = await fetchLog(server.url(), id);
+    const [request] = await fetchLog(testServerUrl(), id);
     expect(request!.headers['x-emulated']).toBe('yes');
     expect(request!.headers['x-num']).toBe('5');
   });
@@ -60,7 +66,7 @@ describe('wx.downloadFile: success', () => {
   it('follows up to 15 redirects; the headers event is for the final response', async () => {
     const wx = await wxEmulator();
     const { outcome, result, headers } = await download(wx, {
-      url: redirectUrl(server.url(), { n: 15, size: 60, seed: 7 }),
+      url: redirectUrl(testServerUrl(), { n: 15, size: 60, seed: 7 }),
     });
     expect(outcome).toBe('success');
     expect(headers).toHaveLength(1);
@@ -172,7 +178,7 @@ describe('wx.downloadFile: failures', () => {
     expect(result).toEqual({ errMsg: 'downloadFile:fail abort' });
     expect(await readdir(wx.tempDir)).toEqual([]);
     await new Promise((r) => setTimeout(r, 100));
-    const [request] = await fetchLog(server.url(), id);
+    const [request] = await fetchLog(testServerUrl(), id);
     expect(request!.clientAborted).toBe(true);
   });
 
@@ -190,20 +196,20 @@ describe('wx.downloadFile: failures', () => {
 
   it('a 16th redirect fails with errno 600008', async () => {
     const { result } = await download(await wxEmulator(), {
-      url: redirectUrl(server.url(), { n: 16, size: 10 }),
+      url: redirectUrl(testServerUrl(), { n: 16, size: 10 }),
     });
     expect(result).toEqual({ errMsg: 'downloadFile:fail too many redirects', errno: 600008 });
   });
 
   it('a redirect to another origin drops Authorization and Cookie for the rest of the chain', async () => {
     const id = newRequestId();
-    const other = server.url().replace('127.0.0.1', 'localhost');
+    const other = testServerUrl().replace('127.0.0.1', 'localhost');
     const { outcome } = await download(await wxEmulator(), {
-      url: redirectUrl(server.url(), { n: 2, to: other, size: 10, id }),
+      url: redirectUrl(testServerUrl(), { n: 2, to: other, size: 10, id }),
       header: { Authorization: 'Bearer secret', Cookie: 'session=1', 'X-Keep': 'yes' },
     });
     expect(outcome).toBe('success');
-    const log = await fetchLog(server.url(), id);
+    const log = await fetchLog(testServerUrl(), id);
     expect(log.map((e) => [e.path, e.headers.host?.split(':')[0]])).toEqual([
       ['/redirect', '127.0.0.1'],
       ['/redirect', '127.0.0.1'],
@@ -220,7 +226,7 @@ describe('wx.downloadFile: failures', () => {
     it(`a redirect to ${location.split(':')[0]}: is refused as a network failure`, async () => {
       const wx = await wxEmulator();
       const { outcome, result } = await download(wx, {
-        url: redirectUrl(server.url(), { location, id: newRequestId() }),
+        url: redirectUrl(testServerUrl(), { location, id: newRequestId() }),
       });
       expect(outcome).toBe('fail');
       expect(result).toMatchObject({ errno: 600001 });
@@ -243,10 +249,7 @@ describe('wx.downloadFile: failures', () => {
 
   it('a refused connection fails with errno 600001; a body cut short with 600003 and no file left', async () => {
     const wx = await wxEmulator();
-    const closed = await startTestServer();
-    const port = closed.port;
-    await closed.close();
-    const refused = await download(wx, { url: `http://127.0.0.1:${port}/x` });
+    const refused = await download(wx, { url: await refusedUrl(testServerUrl()) });
     expect(refused.result.errno).toBe(600001);
     expect(refused.result.errMsg).toMatch(/^downloadFile:fail .*ECONNREFUSED/);
     const cut = await download(wx, { url: file({ size: 300_000, cutAt: 100_000 }) });
@@ -293,6 +296,24 @@ describe('wx.downloadFile: failures', () => {
   });
 });
 
+describe('Range requests', () => {
+  it('Range and If-Range reach the server as given; a 206 is saved as any status is', async () => {
+    const wx = await wxEmulator();
+    const id = newRequestId();
+    const { outcome, result, headers } = await download(wx, {
+      url: file({ size: 1000, seed: 9, id }),
+      header: { Range: 'bytes=400-', 'If-Range': '"dl-1000-9"' },
+    });
+    expect(outcome).toBe('success');
+    expect(result.statusCode).toBe(206);
+    expect(headers[0].header['content-range']).toBe('bytes 400-999/1000');
+    const [request] = await fetchLog(testServerUrl(), id);
+    expect(request?.headers).toMatchObject({ range: 'bytes=400-', 'if-range': '"dl-1000-9"' });
+    const saved = await readFile(wx.resolvePath(result.tempFilePath));
+    expect(Buffer.compare(saved, contentBytes(9, 400, 1000))).toBe(0);
+  });
+});
+
 describe('getFileSystemManager()', () => {
   it('mkdir, access, readdir, readFile, stat, saveFile, rename, unlink over platform paths', async () => {
     const wx = await wxEmulator();
@@ -319,6 +340,31 @@ describe('getFileSystemManager()', () => {
     expect((await fsCall(fs.unlink, { filePath: `${usr}/a/g.bin` })).ok).toBe(true);
     const gone = await fsCall(fs.access, { path: `${usr}/a/g.bin` });
     expect(gone.result).toEqual({ errMsg: 'access:fail no such file or directory', errno: 1300002 });
+  });
+
+  it('readFile reads [position, position + length) when given, and refuses a range outside the file', async () => {
+    const wx = await wxEmulator();
+    const fs = wx.getFileSystemManager();
+    const { result } = await download(wx, { url: file({ size: 1000, seed: 8 }) });
+    const path = result.tempFilePath;
+    const part = await fsCall(fs.readFile, { filePath: path, position: 300, length: 200 });
+    expect(Buffer.compare(Buffer.from(part.result.data), contentBytes(8, 300, 500))).toBe(0);
+    const rest = await fsCall(fs.readFile, { filePath: path, position: 900 });
+    expect(Buffer.compare(Buffer.from(rest.result.data), contentBytes(8, 900, 1000))).toBe(0);
+    const head = await fsCall(fs.readFile, { filePath: path, length: 10 });
+    expect(Buffer.compare(Buffer.from(head.result.data), contentBytes(8, 0, 10))).toBe(0);
+    for (const range of [
+      { position: 1000 },
+      { position: -1, length: 5 },
+      { position: 0, length: 0 },
+      { position: 990, length: 11 },
+    ]) {
+      const refused = await fsCall(fs.readFile, { filePath: path, ...range });
+      expect(refused.result, JSON.stringify(range)).toEqual({
+        errMsg: 'readFile:fail invalid argument',
+        errno: 1300022,
+      });
+    }
   });
 
   it('refuses writes outside USER_DATA_PATH (permission denied, 1300013)', async () => {

@@ -3,14 +3,17 @@ import {
   type DownloadDriver,
   type DownloadError,
   type DownloadJob,
-  errorMessage,
   expectedBodyLength,
+  invalidArgument,
+  isDownloadError,
   networkError,
   type SavedFile,
 } from '@dl/core';
 import type { AbortSignalLike, ResponseHeaders } from '@dl/types';
-import { type PlatformFailResult, toFileManagerError, toPlatformFailure } from './errno';
+import { asFailResult, type PlatformFailResult, toFileManagerError, toPlatformFailure } from './errno';
 import { canMove, fileSize, moveInto, removeFile } from './file-ops';
+import { hashFile } from './hash-file';
+import { HASHER_NEEDED, type IntegrityHasher } from './hasher';
 import { readHeadersEvent, savedTempPath, successHeaders } from './normalize';
 import { platformTimeout, type WeappPlatformOptions } from './options';
 import type {
@@ -25,6 +28,8 @@ export interface WeappDriverConfig {
   platform: () => MiniProgramPlatform | undefined;
   /** First wait before trying again when the platform has no free task slot; doubles up to 1 s. @default 100 */
   busyRetryMs?: number;
+  /** Checks the `integrity` option (`sha2` from `@dl/weapp/integrity`); without it the option is refused. */
+  hasher?: IntegrityHasher | undefined;
 }
 
 type Attempt =
@@ -50,6 +55,10 @@ export function createWeappDriver(config: WeappDriverConfig): DownloadDriver<Wea
     if (!platform || typeof platform.downloadFile !== 'function')
       throw networkError('no mini-program platform object (wx, my, tt, swan, qq) to download with');
     const fs = platform.getFileSystemManager?.();
+    // Refused before any request: the file could be saved but never checked.
+    if (job.integrity && !config.hasher) throw invalidArgument(HASHER_NEEDED);
+    if (job.integrity && typeof fs?.readFile !== 'function')
+      throw invalidArgument('integrity needs the platform to read files (getFileSystemManager().readFile)');
     // With a file-system manager the platform downloads to a temporary file and the driver moves it.
     const atomic = job.filePath !== undefined && canMove(fs);
 
@@ -75,9 +84,20 @@ export function createWeappDriver(config: WeappDriverConfig): DownloadDriver<Wea
     // Where the platform put the bytes: its temporary file, or `filePath` when it wrote there itself.
     const savedPath = atomic ? tempPath : (job.filePath ?? tempPath);
     if (!savedPath) throw networkError('the platform reported no saved file');
-    saved.dataLength = (await fileSize(fs, savedPath)) ?? result.dataLength ?? attempt.written;
+    const size = await fileSize(fs, savedPath);
+    saved.dataLength = size ?? result.dataLength ?? attempt.written;
+    let digest: string | undefined;
+    if (job.integrity && fs && config.hasher) {
+      try {
+        digest = await hashFile(fs, savedPath, size, config.hasher, job.integrity.algorithm, job.signal);
+      } catch (raw) {
+        await removeFile(fs, savedPath);
+        throw isDownloadError(raw) ? raw : toFileManagerError(asFailResult(raw));
+      }
+    }
     // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
-    if (!job.commit()) {
+    // A digest that does not match refuses the commit too: the file goes, the task fails with INTEGRITY.
+    if (!job.commit(digest)) {
       await removeFile(fs, savedPath);
       throw job.signal.reason;
     }
@@ -142,13 +162,7 @@ function attemptOnce(
       task = platform.downloadFile(options);
     } catch (thrown) {
       // Whatever the platform throws (an Error or a fail-shaped object) is normalised like a fail result.
-      // Read by shape, not instanceof: the thrower may be of another realm (a platform's own Error).
-      const shaped = thrown !== null && typeof thrown === 'object' ? (thrown as Record<string, unknown>) : {};
-      const raw: PlatformFailResult =
-        'errMsg' in shaped || 'errorMessage' in shaped
-          ? (shaped as PlatformFailResult)
-          : { errMsg: errorMessage(thrown) };
-      settle({ ok: false, ...toPlatformFailure(raw) });
+      settle({ ok: false, ...toPlatformFailure(asFailResult(thrown)) });
       return;
     }
     if (settled) return;

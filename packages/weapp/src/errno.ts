@@ -2,6 +2,7 @@ import {
   abortError,
   type DownloadError,
   ERRNO,
+  errorMessage,
   fileSystemError,
   invalidArgument,
   networkError,
@@ -65,6 +66,17 @@ export const ALIPAY_ERROR_KINDS: Readonly<Record<number, Kind>> = {
   19: 'network',
   20: 'busy',
 };
+
+/**
+ * Whatever a platform call threw or rejected with, read as a fail result: a fail-shaped object as it is,
+ * anything else (an Error, perhaps of another realm: read by shape, not instanceof) by its message.
+ */
+export function asFailResult(thrown: unknown): PlatformFailResult {
+  const shaped = thrown !== null && typeof thrown === 'object' ? (thrown as Record<string, unknown>) : {};
+  return 'errMsg' in shaped || 'errorMessage' in shaped
+    ? (shaped as PlatformFailResult)
+    : { errMsg: errorMessage(thrown) };
+}
 
 /** The platform's reason without its `downloadFile:fail ` prefix. */
 export function failReason(raw: PlatformFailResult | undefined): string {

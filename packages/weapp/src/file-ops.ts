@@ -1,6 +1,6 @@
 import { errorMessage } from '@dl/core';
 import type { PlatformFailResult } from './errno';
-import type { PlatformFileSystem } from './platform';
+import type { PlatformFileSystem, PlatformReadFileResult } from './platform';
 
 /** Calls one callback-style file-system method as a promise; rejects with the platform's fail result. */
 function call<T>(
@@ -57,4 +57,22 @@ export function canMove(fs: PlatformFileSystem | undefined): fs is PlatformFileS
 export async function removeFile(fs: PlatformFileSystem | undefined, filePath: string): Promise<void> {
   if (!fs) return;
   await call(fs.unlink, fs, { filePath }).catch(() => {});
+}
+
+/**
+ * A file's bytes, or the `length` bytes from `position` when a range is given (see `readFile`). Rejects
+ * with the platform's fail result, or when the platform gave text instead of bytes.
+ */
+export async function readBytes(
+  fs: PlatformFileSystem,
+  filePath: string,
+  range?: { position: number; length: number },
+): Promise<Uint8Array> {
+  const { data } = await call<PlatformReadFileResult>(fs.readFile, fs, { filePath, ...range });
+  // An ArrayBuffer of the platform's realm fails `instanceof`: read by shape.
+  const buffer = data as ArrayBuffer | undefined;
+  if (typeof buffer !== 'object' || buffer === null || typeof buffer.byteLength !== 'number') {
+    throw { errMsg: 'readFile gave no bytes' } satisfies PlatformFailResult;
+  }
+  return new Uint8Array(buffer);
 }

@@ -7,6 +7,7 @@
 import { bindDownloader, contractCapabilities } from '@dl/core';
 import type { AdapterInfo, DownloadFile } from '@dl/types';
 import { createWeappDriver } from './driver';
+import { HASHER_NEEDED, type IntegrityHasher } from './hasher';
 import type { WeappPlatformOptions } from './options';
 import { findGlobalPlatform, type MiniProgramPlatform } from './platform';
 
@@ -14,6 +15,7 @@ export { DownloadError, isDownloadError } from '@dl/core';
 export type * from '@dl/types';
 // The errno tables and failure normalisation stay inside: users get the contract's codes.
 export type { PlatformFailResult } from './errno';
+export type { IntegrityHash, IntegrityHasher } from './hasher';
 export type { WeappDownloadFileOptions, WeappPlatformOptions } from './options';
 export type {
   MiniProgramPlatform,
@@ -23,6 +25,7 @@ export type {
   PlatformFileSystem,
   PlatformHeadersEvent,
   PlatformProgressEvent,
+  PlatformReadFileResult,
 } from './platform';
 
 /**
@@ -39,6 +42,11 @@ export interface WeappDownloaderOptions {
   platform?: MiniProgramPlatform | undefined;
   /** Downloads that run at once; the rest wait. WeChat allows 10 network tasks in all. @default 10 */
   maxConcurrent?: number | undefined;
+  /**
+   * Checks the `integrity` option: `sha2` from `@dl/weapp/integrity` (or any {@link IntegrityHasher}).
+   * Without one, a download that asks for integrity fails with INVALID_ARGUMENT before any request.
+   */
+  hasher?: IntegrityHasher | undefined;
 }
 
 export const adapter: AdapterInfo = {
@@ -49,12 +57,13 @@ export const adapter: AdapterInfo = {
     unknownSizeProgress: false,
     resume: false,
     persistentResume: false,
-    integrity: false,
   }),
   notes: [
     'WeChat counts requests, uploads and downloads together against its limit of 10; the queue keeps downloads within it and waits when other code holds the slots.',
     'Progress for a body of unknown size needs a client that reports bytes without a Content-Length; others give only the final event.',
     'filePath is written atomically through getFileSystemManager(); a platform object without one writes in place.',
+    "The platform's downloadFile keeps no bytes of a stopped download, so pause() and retries start again from the first byte.",
+    `${HASHER_NEEDED}: SHA-2 in JavaScript over the saved file, read back.`,
   ],
 };
 
@@ -66,8 +75,8 @@ export function createDownloader(options: WeappDownloaderOptions = {}): {
   downloadFile: WeappDownloadFile;
   adapter: AdapterInfo;
 } {
-  const { platform } = options;
-  const driver = createWeappDriver({ platform: () => platform ?? findGlobalPlatform() });
+  const { platform, hasher } = options;
+  const driver = createWeappDriver({ platform: () => platform ?? findGlobalPlatform(), hasher });
   const atomicFilePath = platform ? typeof platform.getFileSystemManager === 'function' : true;
   const bound = bindDownloader(
     driver,

@@ -75,6 +75,22 @@ export interface PlatformFileSystem {
   ): void;
   rename?(options: { oldPath: string; newPath: string } & PlatformCallbacks<unknown>): void;
   unlink?(options: { filePath: string } & PlatformCallbacks<unknown>): void;
+  /**
+   * Without `encoding` the bytes come as an ArrayBuffer. `position` and `length` (WeChat 2.10.0+, Douyin)
+   * read one range; platforms that do not document them (Alipay) read the whole file.
+   */
+  readFile?(
+    options: {
+      filePath: string;
+      position?: number;
+      length?: number;
+    } & PlatformCallbacks<PlatformReadFileResult>,
+  ): void;
+}
+
+/** What `readFile` gives: the bytes (an ArrayBuffer, perhaps of another realm) or, with an encoding, text. */
+export interface PlatformReadFileResult {
+  data?: unknown;
 }
 
 /** A `wx`-like object: WeChat's `wx`, Alipay's `my`, Douyin's `tt`, Baidu's `swan`, QQ's `qq`. */

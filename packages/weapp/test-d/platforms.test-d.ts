@@ -8,6 +8,7 @@
  * typings).
  */
 import { createDownloader, type MiniProgramPlatform } from '@dl/weapp';
+import { sha2 } from '@dl/weapp/integrity';
 import { assignable } from './helpers';
 
 createDownloader({ platform: wx });
@@ -16,6 +17,10 @@ createDownloader({ platform: tt });
 createDownloader({ platform: swan });
 createDownloader({ platform: qq });
 createDownloader({ platform: wx, maxConcurrent: 5 });
+createDownloader({ platform: wx, hasher: sha2 });
+createDownloader({ platform: my, hasher: sha2 });
+// @ts-expect-error: a hasher hashes bytes into a base64 digest
+createDownloader({ platform: wx, hasher: { create: () => ({ update() {} }) } });
 
 assignable<MiniProgramPlatform>(wx);
 assignable<MiniProgramPlatform>(my);

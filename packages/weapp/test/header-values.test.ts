@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
 import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import { createMyEmulator, createWxEmulator, type MiniProgramEmulator } from '@dl/weapp-emulator';
 import { describe, expect, it } from 'vitest';
 import { createDownloader, type MiniProgramPlatform, type PlatformDownloadOptions } from '../src/index';
 
-const server = useTestServer();
 const sandbox = await diskSandbox('dl-weapp-header-values');
 
 /** The emulator as the app sees it, with every options object the adapter hands it recorded. */
@@ -33,7 +33,7 @@ describe('header values the platforms accept (numbers, booleans) are sent as the
       const id = newRequestId();
 
       const result = await downloadFile({
-        url: fileUrl(server.url(), { id, size: 10 }),
+        url: fileUrl(testServerUrl(), { id, size: 10 }),
         header: { 'X-One': 1, 'X-True': true, 'X-Zero': 0, 'X-False': false, 'X-Text': 'a b' },
       });
 
@@ -47,7 +47,7 @@ describe('header values the platforms accept (numbers, booleans) are sent as the
         'X-False': 'false',
         'X-Text': 'a b',
       });
-      const [request] = await fetchLog(server.url(), id);
+      const [request] = await fetchLog(testServerUrl(), id);
       expect(request?.headers).toMatchObject({
         'x-one': '1',
         'x-true': 'true',

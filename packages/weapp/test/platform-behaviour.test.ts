@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expectContractTimeline, record } from '@dl/conformance';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { expectContractTimeline, record, testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
 import {
   createMyEmulator,
@@ -12,7 +12,6 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import { createDownloader, downloadFile, type MiniProgramPlatform } from '../src/index';
 
-const server = useTestServer();
 const sandbox = await diskSandbox('dl-weapp-behaviour');
 
 async function emulator(create = createWxEmulator, options: Omit<EmulatorOptions, 'userDataPath'> = {}) {
@@ -48,12 +47,12 @@ describe('the platform task limit', () => {
       { length: 10 },
       () =>
         new Promise((resolve) =>
-          wx.downloadFile({ url: fileUrl(server.url(), { size: 100, wait: 300 }), complete: resolve }),
+          wx.downloadFile({ url: fileUrl(testServerUrl(), { size: 100, wait: 300 }), complete: resolve }),
         ),
     );
     expect(wx.running).toBe(10);
     const { downloadFile: download } = createDownloader({ platform: watched });
-    const result = await download({ url: fileUrl(server.url(), { size: 2048, seed: 5 }) });
+    const result = await download({ url: fileUrl(testServerUrl(), { size: 2048, seed: 5 }) });
     await Promise.all(others);
     expect(fails.length, 'the platform refused at least once').toBeGreaterThan(0);
     expect(fails.every((f) => f.errno === 600007)).toBe(true);
@@ -63,10 +62,10 @@ describe('the platform task limit', () => {
   it('an abort while waiting for a free platform slot fails with ABORTED at once, not after the wait', async () => {
     const wx = await emulator(createWxEmulator, { maxConcurrent: 1 });
     const blocker = new Promise((resolve) =>
-      wx.downloadFile({ url: fileUrl(server.url(), { size: 10, wait: 1500 }), complete: resolve }),
+      wx.downloadFile({ url: fileUrl(testServerUrl(), { size: 10, wait: 1500 }), complete: resolve }),
     );
     const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
-    const task = download({ url: fileUrl(server.url(), { size: 10 }) });
+    const task = download({ url: fileUrl(testServerUrl(), { size: 10 }) });
     // The waits between tries grow 100, 200, 400 ms: just after the third refusal it is in the 400 ms one.
     await vi.waitFor(() => expect(wx.calls).toHaveLength(4), { interval: 5 });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -83,7 +82,7 @@ describe('platform options', () => {
     const wx = await emulator();
     const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const result = await download({
-      url: fileUrl(server.url(), { size: 10 }),
+      url: fileUrl(testServerUrl(), { size: 10 }),
       enableHttp2: true,
       enableQuic: true,
       enableProfile: true,
@@ -102,7 +101,7 @@ describe('platform options', () => {
   it('no profile when the platform gives none', async () => {
     const wx = await emulator();
     const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
-    const result = await download({ url: fileUrl(server.url(), { size: 10 }), enableProfile: false });
+    const result = await download({ url: fileUrl(testServerUrl(), { size: 10 }), enableProfile: false });
     expect(result).not.toHaveProperty('profile');
   });
 
@@ -110,7 +109,7 @@ describe('platform options', () => {
     const wx = await emulator();
     const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const header = { 'X-N': 'v', 'X-Num': 5 } as unknown as Record<string, string>;
-    await download({ url: fileUrl(server.url(), { size: 10 }), timeout: 4321, header });
+    await download({ url: fileUrl(testServerUrl(), { size: 10 }), timeout: 4321, header });
     const call = wx.calls.at(-1)!;
     expect(call).toMatchObject({ timeout: 4321 });
     expect(call.header).toStrictEqual({ 'X-N': 'v', 'X-Num': '5' });
@@ -124,7 +123,7 @@ describe('what the platform leaves to chance', () => {
     const wx = await emulator(createWxEmulator, { progressWithoutLength: 'none' });
     const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const recording = await record({ downloadFile: download } as never, {
-      url: fileUrl(server.url(), { size: 50_000, seed: 3, length: 'none', chunk: 5000, delay: 5 }),
+      url: fileUrl(testServerUrl(), { size: 50_000, seed: 3, length: 'none', chunk: 5000, delay: 5 }),
     });
     expectContractTimeline(recording);
     expect(recording.progress).toEqual([
@@ -140,7 +139,7 @@ describe('what the platform leaves to chance', () => {
     const recording = await record(
       { downloadFile: download } as never,
       {
-        url: fileUrl(server.url(), { size: 200_000, seed: 5, length: 'none', chunk: 2000, delay: 5 }),
+        url: fileUrl(testServerUrl(), { size: 200_000, seed: 5, length: 'none', chunk: 2000, delay: 5 }),
       },
       (task) => task.onProgressUpdate(() => times.push(Date.now())),
     );
@@ -156,7 +155,7 @@ describe('what the platform leaves to chance', () => {
     const wx = await emulator(createWxEmulator, { statusCodeInHeadersEvent: false });
     const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const recording = await record({ downloadFile: download } as never, {
-      url: fileUrl(server.url(), { size: 3000, seed: 8, status: 404 }),
+      url: fileUrl(testServerUrl(), { size: 3000, seed: 8, status: 404 }),
     });
     expectContractTimeline(recording);
     expect(recording.headers).toHaveLength(1);
@@ -168,7 +167,7 @@ describe('what the platform leaves to chance', () => {
     const wx = await emulator();
     const { downloadFile: download } = createDownloader({ platform: asPlatform(wx) });
     const recording = await record({ downloadFile: download } as never, {
-      url: fileUrl(server.url(), { size: 200_000, seed: 4, gzip: 1, length: 'compressed' }),
+      url: fileUrl(testServerUrl(), { size: 200_000, seed: 4, gzip: 1, length: 'compressed' }),
     });
     expectContractTimeline(recording);
     expect(recording.result!.dataLength).toBe(200_000);
@@ -180,7 +179,7 @@ describe('Alipay shapes', () => {
     const my = await emulator(createMyEmulator);
     const { downloadFile: download } = createDownloader({ platform: asPlatform(my) });
     const recording = await record({ downloadFile: download } as never, {
-      url: fileUrl(server.url(), { size: 1234, seed: 9, hdr: ['X-Dl-Alipay:Yes'] }),
+      url: fileUrl(testServerUrl(), { size: 1234, seed: 9, hdr: ['X-Dl-Alipay:Yes'] }),
     });
     expectContractTimeline(recording);
     expect(recording.result!.tempFilePath).toMatch(/^https:\/\/resource\/apml/);
@@ -204,7 +203,7 @@ describe('binding', () => {
     const scope = globalThis as { wx?: unknown };
     scope.wx = wx;
     try {
-      const result = await downloadFile({ url: fileUrl(server.url(), { size: 77, seed: 2 }) });
+      const result = await downloadFile({ url: fileUrl(testServerUrl(), { size: 77, seed: 2 }) });
       await expectBytes(wx, result.tempFilePath!, 77, 2);
     } finally {
       delete scope.wx;
@@ -212,7 +211,7 @@ describe('binding', () => {
   });
 
   it('without any platform object the task fails asynchronously instead of throwing', async () => {
-    const task = downloadFile({ url: fileUrl(server.url(), { size: 1 }) });
+    const task = downloadFile({ url: fileUrl(testServerUrl(), { size: 1 }) });
     await expect(task).rejects.toMatchObject({
       code: 'NETWORK',
       errMsg: expect.stringMatching(/no mini-program/),
@@ -228,7 +227,7 @@ describe('binding', () => {
       wx.getFileSystemManager().mkdir({ dirPath: `${wx.env.USER_DATA_PATH}/d`, success, fail }),
     );
     const filePath = `${wx.env.USER_DATA_PATH}/d/in-place.bin`;
-    const result = await download({ url: fileUrl(server.url(), { size: 500, seed: 6 }), filePath });
+    const result = await download({ url: fileUrl(testServerUrl(), { size: 500, seed: 6 }), filePath });
     expect(result).toMatchObject({ filePath, dataLength: 500 });
     expect(wx.calls.at(-1)).toMatchObject({ filePath });
     await expectBytes(wx, filePath, 500, 6);

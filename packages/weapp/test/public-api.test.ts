@@ -11,3 +11,8 @@ it('@dl/weapp exports exactly its public surface', () => {
     'isDownloadError',
   ]);
 });
+
+it('@dl/weapp/integrity exports exactly the hasher', async () => {
+  const integrity = await import('../src/integrity');
+  expect(Object.keys(integrity)).toEqual(['sha2']);
+});

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
 import { fileUrl } from '@dl/test-server/scenarios';
 import { createWxEmulator } from '@dl/weapp-emulator';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,6 @@ import {
   type OnProgressUpdateCallbackResult,
 } from '../src/index';
 
-const server = useTestServer();
 const sandbox = await diskSandbox('dl-weapp-task-aliases');
 
 async function downloader() {
@@ -22,7 +22,7 @@ async function downloader() {
 describe("Taro's task method names", () => {
   it('progress(fn) and headersReceive(fn) add the same listeners as onProgressUpdate / onHeadersReceived', async () => {
     const downloadFile = await downloader();
-    const task = downloadFile({ url: fileUrl(server.url(), { size: 200_000, chunk: 20_000 }) });
+    const task = downloadFile({ url: fileUrl(testServerUrl(), { size: 200_000, chunk: 20_000 }) });
     const viaAlias: OnProgressUpdateCallbackResult[] = [];
     const viaName: OnProgressUpdateCallbackResult[] = [];
     const headers: OnHeadersReceivedCallbackResult[] = [];
@@ -43,7 +43,7 @@ describe("Taro's task method names", () => {
 
   it('a listener added by an alias is removed by the off method of its name, and added once', async () => {
     const downloadFile = await downloader();
-    const task = downloadFile({ url: fileUrl(server.url(), { size: 50_000 }) });
+    const task = downloadFile({ url: fileUrl(testServerUrl(), { size: 50_000 }) });
     const calls: string[] = [];
     const onProgress = () => calls.push('progress');
     const onHeaders = () => calls.push('headers');

@@ -1,28 +1,12 @@
 /**
- * Helpers for conformance targets running in Node: the test server's lifetime and a private directory
- * tree on disk, so every adapter's test file does not repeat them.
+ * Helpers for conformance targets running in Node: a private directory tree on disk, so every adapter's
+ * test file does not repeat it.
  * @packageDocumentation
  */
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from '@dl/test-server';
-import { afterAll, beforeAll } from 'vitest';
-
-/** Starts a test server before the file's tests and closes it after; `url()` is valid inside tests. */
-export function useTestServer(): { url(): string } {
-  let server: TestServer | undefined;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.close());
-  return {
-    url() {
-      if (!server) throw new Error('the test server runs only while the tests do');
-      return server.url;
-    },
-  };
-}
+import { afterAll } from 'vitest';
 
 /** A directory tree of the suite's own under the system's temporary directory, removed after the file. */
 export interface DiskSandbox {

@@ -1,5 +1,5 @@
-import { continuesAt, expectedBodyLength, headersToRecord } from '@dl/core';
-import { pumpBody } from './pump-body';
+import { continuesAt, expectedBodyLength, headersToRecord, pumpBody } from '@dl/core';
+import { readerChunks } from './body-chunks';
 import type { Transfer } from './transfer';
 
 /**
@@ -42,7 +42,16 @@ export const fetchTransfer: Transfer = async (job, target, credentials) => {
     }
     const length = expectedBodyLength(header);
     const expected = length > 0 ? offset + length : 0;
-    const dataLength = response.body ? await pumpBody(response.body, target, job, offset, expected) : offset;
+    let dataLength = offset;
+    if (response.body) {
+      const chunks = readerChunks(response.body);
+      try {
+        // The target writes at its own position (after startAt): the chunk's place in the file is not needed.
+        dataLength = await pumpBody(chunks, (chunk) => target.write(chunk), job, expected, offset);
+      } finally {
+        chunks.release();
+      }
+    }
     return { statusCode: response.status, header, dataLength };
   } finally {
     job.signal.removeEventListener('abort', stopRequest);

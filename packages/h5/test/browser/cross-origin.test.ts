@@ -1,17 +1,17 @@
+import { testServerUrl } from '@dl/conformance';
 import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDownloader, type OnProgressUpdateCallbackResult } from '../../src/index';
 import { transports } from '../support/transports';
 
 // The test server is another origin than this page (same host, another port), as a download server
 // usually is; same host keeps its cookies first-party, which the credentials clause needs.
-const server = () => inject('testServerUrl');
 
 describe.each(transports)('cross-origin responses over %s', (transport) => {
   const { downloadFile } = createDownloader({ transport });
 
   it('exposed headers reach the headers event as a plain lower-case object', async () => {
-    const task = downloadFile({ url: fileUrl(server(), { size: 1000, hdr: ['X-Dl-Custom:Shown'] }) });
+    const task = downloadFile({ url: fileUrl(testServerUrl(), { size: 1000, hdr: ['X-Dl-Custom:Shown'] }) });
     const seen = new Promise<Record<string, string>>((resolve) =>
       task.onHeadersReceived((e) => resolve(e.header)),
     );
@@ -25,7 +25,7 @@ describe.each(transports)('cross-origin responses over %s', (transport) => {
 
   it('without Access-Control-Expose-Headers a custom header is hidden from the page', async () => {
     const result = await downloadFile({
-      url: fileUrl(server(), { size: 1000, hdr: ['X-Dl-Custom:Hidden'], expose: 'none' }),
+      url: fileUrl(testServerUrl(), { size: 1000, hdr: ['X-Dl-Custom:Hidden'], expose: 'none' }),
     });
     expect(result.header['x-dl-custom']).toBeUndefined();
     expect(result.dataLength).toBe(1000);
@@ -33,7 +33,7 @@ describe.each(transports)('cross-origin responses over %s', (transport) => {
 
   it('without Access-Control-Expose-Headers Content-Length still shows (CORS-safelisted): known size', async () => {
     const task = downloadFile({
-      url: fileUrl(server(), { size: 100_000, chunk: 8192, delay: 2, expose: 'none' }),
+      url: fileUrl(testServerUrl(), { size: 100_000, chunk: 8192, delay: 2, expose: 'none' }),
     });
     const events: OnProgressUpdateCallbackResult[] = [];
     task.onProgressUpdate((e) => events.push(e));
@@ -47,7 +47,14 @@ describe.each(transports)('cross-origin responses over %s', (transport) => {
   it('a hidden Content-Encoding leaves only the compressed length: progress stays within the contract', async () => {
     const size = 200_000;
     const task = downloadFile({
-      url: fileUrl(server(), { size, gzip: 1, length: 'compressed', chunk: 4096, delay: 2, expose: 'none' }),
+      url: fileUrl(testServerUrl(), {
+        size,
+        gzip: 1,
+        length: 'compressed',
+        chunk: 4096,
+        delay: 2,
+        expose: 'none',
+      }),
     });
     const events: OnProgressUpdateCallbackResult[] = [];
     task.onProgressUpdate((e) => events.push(e));
@@ -73,15 +80,18 @@ describe.each(transports)('cross-origin responses over %s', (transport) => {
   it("credentials: 'include' sends the server's cookie cross-origin; the default 'same-origin' does not", async () => {
     const name = `dl_${transport}_${Date.now().toString(36)}`;
     await downloadFile({
-      url: fileUrl(server(), { size: 1, hdr: [`Set-Cookie:${name}=1; Path=/; SameSite=Lax`] }),
+      url: fileUrl(testServerUrl(), { size: 1, hdr: [`Set-Cookie:${name}=1; Path=/; SameSite=Lax`] }),
       credentials: 'include',
     });
     const withCookie = newRequestId();
-    await downloadFile({ url: fileUrl(server(), { size: 1, id: withCookie }), credentials: 'include' });
+    await downloadFile({
+      url: fileUrl(testServerUrl(), { size: 1, id: withCookie }),
+      credentials: 'include',
+    });
     const without = newRequestId();
-    await downloadFile({ url: fileUrl(server(), { size: 1, id: without }) });
+    await downloadFile({ url: fileUrl(testServerUrl(), { size: 1, id: without }) });
     const cookieOf = async (id: string) =>
-      (await fetchLog(server(), id)).find((r) => r.method === 'GET')?.headers.cookie ?? '';
+      (await fetchLog(testServerUrl(), id)).find((r) => r.method === 'GET')?.headers.cookie ?? '';
     expect(await cookieOf(withCookie)).toContain(`${name}=1`);
     expect(await cookieOf(without)).not.toContain(name);
   });

@@ -1,6 +1,7 @@
+import { testServerUrl } from '@dl/conformance';
 import { contentBytes, fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import type { DownloadTaskPromise, ResumeData } from '@dl/types';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { server as vitestServer } from 'vitest/browser';
 import { adapter, createDownloader } from '../../src/index';
 import { firstDifference } from '../support/bytes';
@@ -8,7 +9,7 @@ import { listDirectory, makeDirectory, readFile, removeDirectory } from '../supp
 
 // A filePath download's saved bytes are its part file in the OPFS: kept while paused, continued with
 // Range, and — unlike memory — still there for a resumeData after a reload (here: another downloader).
-const server = () => inject('testServerUrl');
+const server = testServerUrl;
 const base = `dl-tests/opfs-resume-${Date.now().toString(36)}`;
 const { filePath } = adapter.capabilities;
 afterAll(() => (filePath ? removeDirectory(base) : undefined));

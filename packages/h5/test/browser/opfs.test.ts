@@ -1,11 +1,11 @@
+import { testServerUrl } from '@dl/conformance';
 import { contentBytes, fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { server as vitestServer } from 'vitest/browser';
 import { adapter, createDownloader } from '../../src/index';
 import { listDirectory, makeDirectory, readFile, removeDirectory } from '../support/opfs';
 import { transports } from '../support/transports';
 
-const server = () => inject('testServerUrl');
 const base = `dl-tests/opfs-${Date.now().toString(36)}`;
 const { filePath } = adapter.capabilities;
 afterAll(() => (filePath ? removeDirectory(base) : undefined));
@@ -38,12 +38,13 @@ withoutOpfs(
   async () => {
     const { downloadFile } = createDownloader();
     const id = newRequestId();
-    const error = await downloadFile({ url: fileUrl(server(), { size: 10, id }), filePath: 'a/b.bin' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await downloadFile({
+      url: fileUrl(testServerUrl(), { size: 10, id }),
+      filePath: 'a/b.bin',
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'DownloadError', code: 'FILE_SYSTEM', errno: 603300 });
     expect((error as Error).message).toMatch(/Origin Private File System/);
-    expect(await fetchLog(server(), id)).toEqual([]);
+    expect(await fetchLog(testServerUrl(), id)).toEqual([]);
     expect(adapter.notes?.join(' ')).toMatch(/no Origin Private File System/);
   },
 );
@@ -58,7 +59,7 @@ withOpfs.each(transports)(
     it('while the body streams, only a hidden .part file exists; then only the caller name', async () => {
       const dir = await freshDir();
       const task = downloadFile({
-        url: fileUrl(server(), { size: 300_000, seed: 71, chunk: 16_384, delay: 15 }),
+        url: fileUrl(testServerUrl(), { size: 300_000, seed: 71, chunk: 16_384, delay: 15 }),
         filePath: `/${dir}/movie.bin`,
       });
       await new Promise<void>((resolve) => task.onProgressUpdate(() => resolve()));
@@ -79,7 +80,7 @@ withOpfs.each(transports)(
     it('a path with . or .. parts fails with FILE_SYSTEM and writes nothing', async () => {
       const dir = await freshDir();
       const error = await downloadFile({
-        url: fileUrl(server(), { size: 10 }),
+        url: fileUrl(testServerUrl(), { size: 10 }),
         filePath: `${dir}/../x.bin`,
       }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'FILE_SYSTEM' });
@@ -88,9 +89,9 @@ withOpfs.each(transports)(
 
     it('a path through a file, not a directory, fails with FILE_SYSTEM (603303)', async () => {
       const dir = await freshDir();
-      await downloadFile({ url: fileUrl(server(), { size: 10 }), filePath: `${dir}/plain` });
+      await downloadFile({ url: fileUrl(testServerUrl(), { size: 10 }), filePath: `${dir}/plain` });
       const error = await downloadFile({
-        url: fileUrl(server(), { size: 10 }),
+        url: fileUrl(testServerUrl(), { size: 10 }),
         filePath: `${dir}/plain/x.bin`,
       }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'FILE_SYSTEM', errno: 603303 });
@@ -124,7 +125,7 @@ withOpfs(`filePath where the browser has no FileSystemHandle.move()${withOpfsTit
       expect('move' in FileSystemFileHandle.prototype, 'move() hidden').toBe(false);
       const { downloadFile } = createDownloader();
       const result = await downloadFile({
-        url: fileUrl(server(), { size: 200_000, seed: 72 }),
+        url: fileUrl(testServerUrl(), { size: 200_000, seed: 72 }),
         filePath: `/${dir}/doc.bin`,
       });
       expect(result.filePath).toBe(`/${dir}/doc.bin`);

@@ -1,5 +1,6 @@
+import { testServerUrl } from '@dl/conformance';
 import { contentBytes, fileUrl } from '@dl/test-server/scenarios';
-import { expect, inject, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   createDownloader,
   type OnProgressUpdateCallbackResult,
@@ -7,12 +8,10 @@ import {
 } from '../../src/index';
 import { readObjectUrl } from '../support/object-urls';
 
-const server = () => inject('testServerUrl');
-
 it('this browser streams fetch bodies, so the default transport is fetch', async () => {
   expect(supportsStreamingFetch()).toBe(true);
   // Watched at the platform's own fetch: the default downloader's request goes through it.
-  const url = new URL(fileUrl(server(), { size: 100, seed: 80 })).href;
+  const url = new URL(fileUrl(testServerUrl(), { size: 100, seed: 80 })).href;
   const fetched: string[] = [];
   const platformFetch = globalThis.fetch;
   globalThis.fetch = (input, init) => {
@@ -30,7 +29,7 @@ it('this browser streams fetch bodies, so the default transport is fetch', async
 it('the XMLHttpRequest fallback reports rising known-size progress on a slow body', async () => {
   const { downloadFile } = createDownloader({ transport: 'xhr' });
   const size = 600_000;
-  const task = downloadFile({ url: fileUrl(server(), { size, seed: 81, chunk: 20_000, delay: 30 }) });
+  const task = downloadFile({ url: fileUrl(testServerUrl(), { size, seed: 81, chunk: 20_000, delay: 30 }) });
   const events: OnProgressUpdateCallbackResult[] = [];
   task.onProgressUpdate((e) => events.push(e));
   const result = await task;

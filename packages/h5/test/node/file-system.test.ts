@@ -1,8 +1,7 @@
+import { testServerUrl } from '@dl/conformance';
 import { fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
-import { expect, inject, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { adapter, createDownloader, hasOriginPrivateFileSystem } from '../../src/index';
-
-const server = () => inject('testServerUrl');
 
 it('Node has no OPFS, and the adapter says so in its capabilities', () => {
   expect(hasOriginPrivateFileSystem()).toBe(false);
@@ -12,10 +11,11 @@ it('Node has no OPFS, and the adapter says so in its capabilities', () => {
 it('filePath without OPFS fails with a clear FILE_SYSTEM error before any request', async () => {
   const { downloadFile } = createDownloader();
   const id = newRequestId();
-  const error = await downloadFile({ url: fileUrl(server(), { size: 10, id }), filePath: 'a/b.bin' }).catch(
-    (e: unknown) => e,
-  );
+  const error = await downloadFile({
+    url: fileUrl(testServerUrl(), { size: 10, id }),
+    filePath: 'a/b.bin',
+  }).catch((e: unknown) => e);
   expect(error).toMatchObject({ name: 'DownloadError', code: 'FILE_SYSTEM', errno: 603300 });
   expect((error as Error).message).toMatch(/Origin Private File System/);
-  expect(await fetchLog(server(), id)).toEqual([]);
+  expect(await fetchLog(testServerUrl(), id)).toEqual([]);
 });

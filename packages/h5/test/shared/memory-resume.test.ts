@@ -1,6 +1,7 @@
+import { testServerUrl } from '@dl/conformance';
 import { contentBytes, fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
 import type { DownloadTaskPromise, ResumeData } from '@dl/types';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createDownloader } from '../../src/index';
 import { memoryPartialIds } from '../../src/memory-partials';
 import { firstDifference } from '../support/bytes';
@@ -8,7 +9,7 @@ import { readObjectUrl } from '../support/object-urls';
 
 // A tempFilePath download's saved bytes live in memory under the task's partial id: these check that a
 // paused task keeps them, that they are continued, and that every way a task ends frees them.
-const server = () => inject('testServerUrl');
+const server = testServerUrl;
 const SLOW = { size: 600_000, chunk: 16_384, delay: 10 } as const;
 const { downloadFile } = createDownloader({ transport: 'fetch' });
 

@@ -1,5 +1,5 @@
-import type { ConformanceTarget } from '@dl/conformance';
-import { inject } from 'vitest';
+import { type ConformanceTarget, testServerUrl } from '@dl/conformance';
+
 import { server } from 'vitest/browser';
 import { createDownloader, type H5Transport } from '../../src/index';
 import { memoryPartialIds } from '../../src/memory-partials';
@@ -24,7 +24,7 @@ export function browserTarget(transport: H5Transport): ConformanceTarget {
     name: `h5 (${server.browser}, ${transport})`,
     downloadFile,
     adapter,
-    serverUrl: () => inject('testServerUrl'),
+    serverUrl: testServerUrl,
     readSaved: (path) => (path.startsWith('blob:') ? readObjectUrl(path) : readFile(path)),
     // Object URLs still alive, and saved bytes still held in memory (only the adapter's store shows those).
     tempEntries: async () => [...(await objectUrls.live()), ...memoryPartialIds()],

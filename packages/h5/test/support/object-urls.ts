@@ -1,3 +1,5 @@
+import { objectUrlAlive } from '@dl/conformance';
+
 /**
  * The `blob:` URLs this page created, watched at the platform's own `URL.createObjectURL`, so the suite
  * can tell which object URLs are still alive without asking the adapter. "Alive" is checked for real:
@@ -13,21 +15,10 @@ export function watchObjectUrls(): { live(): Promise<string[]> } {
   };
   return {
     async live() {
-      const alive = await Promise.all(created.map((url) => isAlive(url)));
+      const alive = await Promise.all(created.map((url) => objectUrlAlive(url)));
       return created.filter((_, i) => alive[i]);
     },
   };
-}
-
-/** Whether a `blob:` URL still resolves to its bytes. */
-export async function isAlive(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url);
-    await response.body?.cancel();
-    return response.ok;
-  } catch {
-    return false;
-  }
 }
 
 /** The bytes behind a `blob:` URL, read through the platform's fetch. */

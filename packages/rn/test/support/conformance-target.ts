@@ -1,8 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type ConformanceTarget, runConformance } from '@dl/conformance';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { type ConformanceTarget, runConformance, testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
 import type { BlobUtilModule } from '../../src/backends/blob-util-api';
 import { createBlobUtilBackend, createDownloader } from '../../src/portable';
 import { createBlobUtilEmulator } from '../emulator/blob-util-emulator';
@@ -29,7 +29,6 @@ export async function runEmulatedConformance(
 
   const blobUtil = createBlobUtilEmulator({ cacheDir, documentDir, platform });
   const { downloadFile, adapter } = downloaderOver(blobUtil);
-  const server = useTestServer();
 
   /** Apps hand dl `file://` URLs; the suite reads them back with Node, not through the adapter. */
   const toPath = (pathOrUrl: string) =>
@@ -40,7 +39,7 @@ export async function runEmulatedConformance(
     name: `rn (react-native-blob-util emulator, ${platform}${label})`,
     downloadFile,
     adapter,
-    serverUrl: server.url,
+    serverUrl: testServerUrl,
     readSaved: async (path) => new Uint8Array(await readFile(toPath(path))),
     tempEntries: () => entries(cacheDir),
     freshDir: async () => pathToFileURL(await sandbox.freshDir()).href,

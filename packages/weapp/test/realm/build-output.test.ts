@@ -12,7 +12,7 @@ import {
 import { parse } from 'acorn';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { bundleWeapp } from './built-weapp';
+import { bundleIntegrity, bundleWeapp } from './built-weapp';
 
 const packages = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** What a mini-program imports: @dl/weapp, and @dl/core and @dl/types through it. */
@@ -46,6 +46,19 @@ describe('the built files a mini-program imports', () => {
       webOnly: [],
       unknown: [],
     });
+  });
+
+  it('@dl/weapp/integrity bundled as an app gets it (jsSHA inside) parses as ECMAScript 2015 and names no global the mini-program lacks', async () => {
+    const code = await bundleIntegrity();
+    expect(code).toMatch(/SHA-512/);
+    expect(checkGlobals(code, [])).toEqual({ webOnly: [], unknown: [] });
+  });
+
+  it('the hashing code stays out of the bundle of an app that does not import @dl/weapp/integrity', async () => {
+    // jsSHA's own error text: present in the integrity bundle, absent from the adapter's.
+    const marker = /Chosen SHA variant is not supported/;
+    expect(await bundleIntegrity()).toMatch(marker);
+    expect(await bundleWeapp()).not.toMatch(marker);
   });
 
   it('a newer construct in the bundle would be caught (the check is not vacuous)', () => {

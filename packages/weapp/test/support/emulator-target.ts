@@ -1,9 +1,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConformanceTarget } from '@dl/conformance';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { type ConformanceTarget, testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
 import type { EmulatorOptions, MiniProgramEmulator } from '@dl/weapp-emulator';
 import { createDownloader as createFromSource, type MiniProgramPlatform } from '../../src/index';
+import { sha2 } from '../../src/integrity';
 
 /** `createDownloader` from the sources (the default) or from the built package loaded in a platform realm. */
 export type CreateDownloader = (
@@ -12,12 +13,13 @@ export type CreateDownloader = (
 
 /**
  * A conformance target: @dl/weapp bound to a fresh platform emulator whose temporary and user-data
- * directories are the suite's alone, read back through the real files behind the platform's paths.
+ * directories are the suite's alone, read back through the real files behind the platform's paths. It
+ * checks integrity with `sha2` from `@dl/weapp/integrity`.
  */
 export async function emulatorTarget(
   name: string,
   create: (options: EmulatorOptions) => MiniProgramEmulator,
-  createDownloader: CreateDownloader = (platform) => createFromSource({ platform }),
+  createDownloader: CreateDownloader = (platform) => createFromSource({ platform, hasher: sha2 }),
 ): Promise<ConformanceTarget> {
   const sandbox = await diskSandbox(`dl-weapp-${name.replace(/\W+/g, '-')}`);
   const emulator = create({
@@ -25,14 +27,13 @@ export async function emulatorTarget(
     tempPath: join(sandbox.root, 'tmp'),
   });
   const { downloadFile, adapter } = createDownloader(emulator as unknown as MiniProgramPlatform);
-  const server = useTestServer();
   const userRoot = emulator.env.USER_DATA_PATH;
   let dirs = 0;
   return {
     name,
     downloadFile,
     adapter,
-    serverUrl: server.url,
+    serverUrl: testServerUrl,
     readSaved: async (path) => new Uint8Array(await readFile(emulator.resolvePath(path))),
     tempEntries: () => sandbox.entries(emulator.tempDir),
     async freshDir() {

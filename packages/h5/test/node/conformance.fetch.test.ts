@@ -1,5 +1,5 @@
-import { runConformance } from '@dl/conformance';
-import { inject } from 'vitest';
+import { runConformance, testServerUrl } from '@dl/conformance';
+
 import { createDownloader } from '../../src/index';
 import { memoryPartialIds } from '../../src/memory-partials';
 import { readObjectUrl, watchObjectUrls } from '../support/object-urls';
@@ -15,7 +15,7 @@ runConformance({
   name: 'h5 (node)',
   downloadFile,
   adapter,
-  serverUrl: () => inject('testServerUrl'),
+  serverUrl: testServerUrl,
   readSaved: readObjectUrl,
   // Object URLs still alive, and saved bytes still held in memory (only the adapter's store shows those).
   tempEntries: async () => [...(await objectUrls.live()), ...memoryPartialIds()],

@@ -1,20 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runConformance } from '@dl/conformance';
-import { diskSandbox, useTestServer } from '@dl/conformance/node';
+import { runConformance, testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
 import { createDownloader } from '../src/index';
 
 // The suite gets its own temporary area, so "nothing left behind" is checked against files only it makes.
 const sandbox = await diskSandbox('dl-node-conformance');
 const tempDir = join(sandbox.root, 'temp');
 const { downloadFile, adapter } = createDownloader({ tempDir });
-const server = useTestServer();
 
 runConformance({
   name: 'node',
   downloadFile,
   adapter,
-  serverUrl: server.url,
+  serverUrl: testServerUrl,
   readSaved: async (path) => new Uint8Array(await readFile(path)),
   tempEntries: () => sandbox.entries(tempDir),
   freshDir: sandbox.freshDir,

@@ -8,7 +8,7 @@ import type {
   MiniProgramEmulator,
   PlatformDownloadOptions,
   PlatformResult,
-} from '../src/index';
+} from '../../src/index';
 
 /** A fresh emulator whose user-data and temporary directories are the test file's own. */
 export async function emulatorIn(

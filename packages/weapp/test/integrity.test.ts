@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { testServerUrl } from '@dl/conformance';
+import { diskSandbox } from '@dl/conformance/node';
+import { contentBytes, fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
+import {
+  createMyEmulator,
+  createWxEmulator,
+  type EmulatorOptions,
+  type MiniProgramEmulator,
+} from '@dl/weapp-emulator';
+import { describe, expect, it } from 'vitest';
+import { READ_CHUNK } from '../src/hash-file';
+import { createDownloader, type IntegrityHasher, type MiniProgramPlatform } from '../src/index';
+import { sha2 } from '../src/integrity';
+
+const sandbox = await diskSandbox('dl-weapp-integrity');
+
+async function emulator(create: (o: EmulatorOptions) => MiniProgramEmulator = createWxEmulator) {
+  const dir = await sandbox.freshDir();
+  return create({ userDataPath: join(dir, 'usr'), tempPath: join(dir, 'tmp') });
+}
+
+/** The platform with every `readFile` call's range recorded on the way. */
+function watchReads(e: MiniProgramEmulator): { platform: MiniProgramPlatform; reads: unknown[] } {
+  const reads: unknown[] = [];
+  const fs = e.getFileSystemManager();
+  const platform = {
+    downloadFile: e.downloadFile.bind(e),
+    getFileSystemManager: () => ({
+      ...fs,
+      readFile(options: { position?: number; length?: number }) {
+        reads.push({ position: options.position, length: options.length });
+        fs.readFile(options as never);
+      },
+    }),
+  } as unknown as MiniProgramPlatform;
+  return { platform, reads };
+}
+
+const sri = (algorithm: 'sha256' | 'sha384' | 'sha512', size: number, seed: number) =>
+  `${algorithm}-${createHash(algorithm)
+    .update(contentBytes(seed, 0, size))
+    .digest('base64')}`;
+
+const SIZE = 2 * READ_CHUNK + 300_000;
+
+describe('integrity on mini-programs', () => {
+  it('without a hasher, asking for integrity fails with INVALID_ARGUMENT that says how, before any request', async () => {
+    const wx = await emulator();
+    const { downloadFile } = createDownloader({ platform: wx as unknown as MiniProgramPlatform });
+    const id = newRequestId();
+    const error = await downloadFile({
+      url: fileUrl(testServerUrl(), { size: 10, id }),
+      integrity: sri('sha256', 10, 1),
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect((error as Error).message).toMatch(/@dl\/weapp\/integrity/);
+    expect(await fetchLog(testServerUrl(), id)).toHaveLength(0);
+  });
+
+  it('WeChat: the saved file is read back a chunk at a time (position, length), never whole', async () => {
+    const wx = await emulator();
+    const { platform, reads } = watchReads(wx);
+    const { downloadFile } = createDownloader({ platform, hasher: sha2 });
+    const result = await downloadFile({
+      url: fileUrl(testServerUrl(), { size: SIZE, seed: 3 }),
+      integrity: sri('sha512', SIZE, 3),
+    });
+    expect(result.dataLength).toBe(SIZE);
+    expect(reads).toEqual([
+      { position: 0, length: READ_CHUNK },
+      { position: READ_CHUNK, length: READ_CHUNK },
+      { position: 2 * READ_CHUNK, length: 300_000 },
+    ]);
+  });
+
+  it('Alipay, whose readFile ignores the range, hands the whole file over at once: that is hashed', async () => {
+    const my = await emulator(createMyEmulator);
+    const { platform, reads } = watchReads(my);
+    const { downloadFile } = createDownloader({ platform, hasher: sha2 });
+    const ok = await downloadFile({
+      url: fileUrl(testServerUrl(), { size: SIZE, seed: 4 }),
+      integrity: sri('sha256', SIZE, 4),
+    });
+    expect(ok.dataLength).toBe(SIZE);
+    expect(reads).toHaveLength(1);
+    const wrong = await downloadFile({
+      url: fileUrl(testServerUrl(), { size: SIZE, seed: 4 }),
+      integrity: sri('sha256', SIZE, 5),
+    }).catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ code: 'INTEGRITY' });
+  });
+
+  it('an empty body is not read, and matches the digest of no bytes', async () => {
+    const wx = await emulator();
+    const { platform, reads } = watchReads(wx);
+    const { downloadFile } = createDownloader({ platform, hasher: sha2 });
+    const result = await downloadFile({
+      url: fileUrl(testServerUrl(), { size: 0 }),
+      integrity: sri('sha384', 0, 0),
+    });
+    expect(result.dataLength).toBe(0);
+    expect(reads).toEqual([]);
+  });
+
+  it('abort() while the file is being hashed stops at the next chunk: ABORTED, no file left', async () => {
+    const wx = await emulator();
+    const { platform, reads } = watchReads(wx);
+    let abort = () => {};
+    // A hasher that aborts the task when it gets its first chunk.
+    const aborting: IntegrityHasher = {
+      create: (algorithm) => {
+        const hash = sha2.create(algorithm);
+        return {
+          update: (bytes) => {
+            abort();
+            hash.update(bytes);
+          },
+          digest: () => hash.digest(),
+        };
+      },
+    };
+    const { downloadFile } = createDownloader({ platform, hasher: aborting });
+    const task = downloadFile({
+      url: fileUrl(testServerUrl(), { size: SIZE, seed: 6 }),
+      integrity: sri('sha256', SIZE, 6),
+    });
+    abort = () => task.abort();
+    await expect(task).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(reads).toHaveLength(1);
+    expect(await readdir(wx.tempDir)).toEqual([]);
+  });
+
+  it('a platform without readFile cannot check integrity: INVALID_ARGUMENT before any request', async () => {
+    const wx = await emulator();
+    const { readFile: _readFile, ...fs } = wx.getFileSystemManager();
+    const platform = {
+      downloadFile: wx.downloadFile.bind(wx),
+      getFileSystemManager: () => fs,
+    } as unknown as MiniProgramPlatform;
+    const { downloadFile } = createDownloader({ platform, hasher: sha2 });
+    const id = newRequestId();
+    const error = await downloadFile({
+      url: fileUrl(testServerUrl(), { size: 10, id }),
+      integrity: sri('sha256', 10, 1),
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(await fetchLog(testServerUrl(), id)).toHaveLength(0);
+  });
+});
