@@ -7,7 +7,11 @@ import {
   redirectUrl,
 } from '@dl/test-server/scenarios';
 import type { AdapterCapabilities, DownloadFileOptions, DownloadTaskPromise } from '@dl/types';
-import { expect, it } from 'vitest';
+import { expect, it, type TaskMeta } from 'vitest';
+import { type BooleanCapability, CLAUSE_META, type ClauseMeta, type Feature } from './features';
+
+export type { BooleanCapability } from './features';
+
 import { expectContractTimeline } from './invariants';
 import { type Recording, record, type TaskEvent } from './record';
 import type { ConformanceTarget } from './target';
@@ -62,30 +66,36 @@ const CAPABILITY_MEANING: Record<keyof AdapterCapabilities, string> = {
   integrity: 'the integrity option',
 };
 
-/** The capabilities a clause can need: the yes-or-no ones (limits are checked by the clauses themselves). */
-export type BooleanCapability = {
-  [K in keyof AdapterCapabilities]: AdapterCapabilities[K] extends boolean ? K : never;
-}[keyof AdapterCapabilities];
-
 /**
- * Registers a test, or skips it with the reason when the adapter's manifest lacks what it proves — the
- * only way a clause is skipped: a target cannot switch clauses off by name.
+ * Registers a test that proves the `proves` rows of the support table (features.ts), or skips it with the
+ * manifest's reason when the adapter lacks a capability it `needs` — the only way a clause is skipped: a
+ * target cannot switch clauses off by name. The test's `meta` records both for the support table.
  */
 export function clause(
   ctx: SuiteContext,
   name: string,
+  proves: Feature | Feature[],
   fn: () => Promise<void>,
   needs: BooleanCapability[] = [],
 ): void {
-  const lacking = needs.filter((cap) => !ctx.target.adapter.capabilities[cap]);
-  const reason = lacking.length
-    ? `${ctx.target.name} lacks ${lacking.map((cap) => `${cap} (${CAPABILITY_MEANING[cap]})`).join(', ')}`
-    : undefined;
-  if (reason) {
-    it.skip(`${name} — skipped: ${reason}`, fn);
+  const { adapter } = ctx.target;
+  const lacking = needs.filter((cap) => !adapter.capabilities[cap]);
+  const why = (cap: BooleanCapability) => adapter.reasons?.[cap] ?? 'the manifest gives no reason';
+  const meta: ClauseMeta = {
+    adapter: adapter.name,
+    target: ctx.target.name,
+    proves: typeof proves === 'string' ? [proves] : proves,
+    ...(lacking.length
+      ? { skipped: lacking.map((capability) => ({ capability, reason: why(capability) })) }
+      : {}),
+  };
+  const options = { meta: { [CLAUSE_META]: meta } as Partial<TaskMeta> };
+  if (lacking.length) {
+    const reasons = lacking.map((cap) => `${cap} (${CAPABILITY_MEANING[cap]}): ${why(cap)}`);
+    it.skip(`${name} — skipped: ${ctx.target.name} lacks ${reasons.join('; ')}`, options, fn);
     return;
   }
-  it(name, fn);
+  it(name, options, fn);
 }
 
 export function createContext(target: ConformanceTarget): SuiteContext {

@@ -27,9 +27,24 @@ import { createContext, type SuiteContext } from './context';
 import type { ConformanceTarget } from './target';
 
 export type { SuiteContext } from './context';
+export {
+  type BooleanCapability,
+  CLAUSE_META,
+  type ClauseMeta,
+  capabilityRows,
+  type Feature,
+  features,
+} from './features';
 export { expectContractTimeline } from './invariants';
 export { objectUrlAlive } from './object-url';
 export { type Recording, record, type TaskEvent } from './record';
+export {
+  type ClauseOutcome,
+  diffSupportTables,
+  renderSupportTable,
+  type SupportTable,
+  supportTable,
+} from './support-table';
 export type { ConformanceTarget } from './target';
 export { testServerUrl } from './test-server-url';
 

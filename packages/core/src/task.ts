@@ -84,6 +84,11 @@ interface Attempt {
 interface SavedBytes {
   handle: string;
   bytes: number;
+  /**
+   * A driver reported writing it in this task (`saving`). A handle that came in a caller's `resumeData`
+   * is not, until a driver continues it: only then may it be removed, so a forged one never is.
+   */
+  owned: boolean;
   /** The response that began them, when it came in this task. */
   head?: { statusCode: number; header: ResponseHeaders };
   /** Its ETag or Last-Modified: only a 200's bytes with one are continued. */
@@ -186,7 +191,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     const saved = partial;
     partial = undefined;
     return Promise.resolve()
-      .then(() => (saved?.handle ? driver.dropPartial?.(saved.handle) : undefined))
+      .then(() => (saved?.handle && saved.owned ? driver.dropPartial?.(saved.handle) : undefined))
       .catch(reportError);
   }
 
@@ -364,7 +369,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
           return stopAttempt(current, { reason: tooLarge(), next: 'settle' });
         }
         if (!current.continuing) {
-          partial = partial ?? { handle: '', bytes: 0 };
+          partial = partial ?? { handle: '', bytes: 0, owned: false };
           partial.head = { statusCode, header: responseHeader };
           partial.validator = statusCode === 200 ? validatorOf(responseHeader) : undefined;
           partial.bytes = 0;
@@ -373,8 +378,10 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       },
       saving(handle) {
         if (!live()) return;
-        if (partial) partial.handle = handle;
-        else partial = { handle, bytes: 0 };
+        if (partial) {
+          partial.handle = handle;
+          partial.owned = true;
+        } else partial = { handle, bytes: 0, owned: true };
       },
       commit(digest) {
         if (!live()) return false;
@@ -476,7 +483,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
     if (settings.resumeData) {
       // The bytes a stored resumeData names: continued when the server confirms the resource is the same.
       const data = settings.resumeData;
-      partial = { handle: data.partial, bytes: data.bytes, validator: data.validator };
+      partial = { handle: data.partial, bytes: data.bytes, validator: data.validator, owned: false };
     }
     if (userSignal?.aborted) return fail(abortError());
     try {

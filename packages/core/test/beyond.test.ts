@@ -226,3 +226,26 @@ describe('pause() right after the call', () => {
     await expect(task).rejects.toMatchObject({ code: 'ABORTED' });
   });
 });
+
+describe('a partial named by resumeData', () => {
+  it('is never removed unless a driver took it as its own', async () => {
+    const { driver, jobs, dropped, sizes } = resumableDriver();
+    sizes.set('/elsewhere/.x.0123456789ab.part', 10);
+    const task = downloaderOver(driver)({
+      url,
+      resumeData: {
+        adapter: 'node',
+        url,
+        partial: '/elsewhere/.x.0123456789ab.part',
+        validator: '"v"',
+        bytes: 10,
+      },
+    });
+    await until(() => jobs.length === 1);
+    expect(jobs[0]!.resume).toMatchObject({ offset: 10 });
+    // The driver refuses to continue it (say, it lies outside the download's directory) and never reports it.
+    jobs[0]!.fail(networkError('not ours'));
+    await expect(task).rejects.toMatchObject({ code: 'NETWORK' });
+    expect(dropped).toEqual([]);
+  });
+});

@@ -66,6 +66,7 @@ function adapterInfo(transport: H5Transport): AdapterInfo {
   const opfs = hasOriginPrivateFileSystem();
   const digest = hasDigest();
   const resume = transport === 'fetch';
+  const noOpfs = 'this runtime has no Origin Private File System (navigator.storage.getDirectory)';
   return {
     name: 'h5',
     capabilities: contractCapabilities({
@@ -99,6 +100,25 @@ function adapterInfo(transport: H5Transport): AdapterInfo {
         ? 'integrity is checked with Web Crypto once the body is complete (no streaming digest; an OPFS file is read back whole).'
         : 'No crypto.subtle here (browsers give it to secure contexts only): integrity is refused.',
     ],
+    reasons: {
+      ...(opfs ? {} : { filePath: noOpfs, atomicFilePath: noOpfs }),
+      redirectLimit:
+        'the browser follows redirects itself (up to 20) and reports a longer chain as a plain network error',
+      cookieHeader: 'browsers forbid pages to set Cookie: fetch and XMLHttpRequest drop it',
+      ...(onNodeFetch()
+        ? { decodingErrors: "Node's fetch (undici) can leave a corrupt gzip body hanging until the timeout" }
+        : onWebKit()
+          ? { decodingErrors: 'WebKit hands a body with a corrupt gzip encoding over as complete' }
+          : {}),
+      ...(resume
+        ? {}
+        : { resume: 'XMLHttpRequest hands a body over only whole: a stopped request leaves no bytes to continue' }),
+      persistentResume:
+        'a tempFilePath download keeps its bytes in the page memory, which a reload loses (a filePath download in OPFS survives one)',
+      ...(digest
+        ? {}
+        : { integrity: 'no Web Crypto digest here: browsers give crypto.subtle to secure contexts only' }),
+    },
   };
 }
 

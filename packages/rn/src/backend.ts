@@ -1,3 +1,5 @@
+import type { IntegrityAlgorithm } from '@dl/types';
+
 /**
  * What the task logic needs from a React Native file-system library. Each library (react-native-blob-util
  * today; another for Expo if one ever gives the response headers before the body) gets a small
@@ -11,7 +13,8 @@ export interface NativeFileBackend {
   cacheDir(): string;
   /**
    * One HTTP GET saved into `toFile` (created or truncated), *without* following redirects: the
-   * driver follows them itself so it can apply the contract's limit of 15.
+   * driver follows them itself so it can apply the contract's limit of 15 (and keep credentials on the
+   * first origin). Whatever was written stays when the transfer fails or is cancelled.
    */
   fetchToFile(request: NativeRequest): NativeTransfer;
   isDir(path: string): Promise<boolean>;
@@ -21,6 +24,10 @@ export interface NativeFileBackend {
   move(from: string, to: string): Promise<void>;
   /** Removes a file; removing one that is not there is not an error. */
   remove(path: string): Promise<void>;
+  /** Appends the bytes of the file `from` to the file `to`; fails unless all of them arrived. */
+  append(to: string, from: string): Promise<void>;
+  /** The base64 digest of a file's bytes (Subresource Integrity's form). */
+  digest(path: string, algorithm: IntegrityAlgorithm): Promise<string>;
 }
 
 export interface NativeRequest {

@@ -1,5 +1,6 @@
 import {
   asyncDriver,
+  continuesAt,
   type DownloadDriver,
   type DownloadError,
   type DownloadJob,
@@ -17,7 +18,7 @@ import {
 } from '@dl/core';
 import type { ResponseHeaders } from '@dl/types';
 import { NativeFailure, type NativeFileBackend } from './backend';
-import { dirName, joinPath, partPathFor, toFileUrl, toPlainPath } from './paths';
+import { dirName, isPartPath, joinPath, partPathFor, toFileUrl, toPlainPath } from './paths';
 
 /** The task's error for whatever a download threw: the abort reason first, then the library's kind. */
 export function toTaskError(error: unknown, job: DownloadJob): DownloadError {
@@ -35,48 +36,83 @@ interface Exchange {
   header: ResponseHeaders;
 }
 
+/** What the final response's head decided for the body (set in `onFinal`). */
+interface FinalHead {
+  /** Bytes already saved before this body: its progress counts from here (the offset of a continuation). */
+  base: number;
+}
+
 /**
  * React Native: the native library does the HTTP and the writing; this driver adds what the contract asks
  * on top: redirects counted to 15, the headers event for the final response only, a part file moved onto
- * the target at the end, and nothing left behind on failure or abort.
+ * the target at the end, and a partial the task can continue (pause, retries, resumeData).
+ *
+ * Continuing: the library decides how it opens its output file (appending or not) before any response
+ * arrives, and can neither truncate a file nor leave a redirect's body unsaved, so a continued attempt
+ * never writes into the partial itself: every response goes to a fresh part file (the segment), and only
+ * the rest of the resource (a 206 from the partial's end) is appended to the partial, when the attempt
+ * ends. A 200 (the whole resource again) makes the segment the partial and the old one goes.
  */
 export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
-  /** One request/response, saved into `partPath`; reports headers and progress only for a final response. */
+  /** Work on a partial in progress (appending a segment), so nothing measures or removes it meanwhile. */
+  const busy = new Map<string, Promise<void>>();
+
+  function exclusive(path: string, op: () => Promise<void>): Promise<void> {
+    const run = (busy.get(path) ?? Promise.resolve()).then(op);
+    const settled = run.then(
+      () => {},
+      () => {},
+    );
+    busy.set(path, settled);
+    settled.then(() => {
+      if (busy.get(path) === settled) busy.delete(path);
+    });
+    return run;
+  }
+
+  /**
+   * One request/response saved into `toFile`; reports headers and progress only for a final response,
+   * after `onFinal` has placed its body.
+   */
   async function exchange(
     url: string,
     headers: Record<string, string>,
-    partPath: string,
+    toFile: string,
     job: DownloadJob,
+    onFinal: (statusCode: number, header: ResponseHeaders) => FinalHead,
   ): Promise<Exchange> {
     let final = false;
+    let base = 0;
     let expected = 0;
     let ended = false;
     let sizePoll: ReturnType<typeof setInterval> | undefined;
     const transfer = backend.fetchToFile({
       url,
       headers,
-      toFile: partPath,
+      toFile,
       onResponse(statusCode, raw) {
         const header = headersToRecord(raw);
         // Not redirectTarget: a bad Location must not throw here, inside the native library's event
         // callback (fatal in React Native); followRedirects fails the task with it.
         final = !isRedirect(statusCode, header.location);
         if (!final) return;
+        base = onFinal(statusCode, header).base;
         job.headers(statusCode, header);
-        expected = expectedBodyLength(header);
+        const length = expectedBodyLength(header);
+        expected = length > 0 ? base + length : 0;
         // Without a length the library reports no byte count until the end (Android and iOS), so the
         // growing file's size is the progress; one poll per exchange, never one after it ended.
         if (expected === 0 && sizePoll === undefined && !ended) {
           sizePoll = setInterval(() => {
-            backend.size(partPath).then(
-              (size) => job.progress(size, 0),
+            backend.size(toFile).then(
+              (size) => job.progress(base + size, 0),
               () => {},
             );
           }, UNKNOWN_SIZE_INTERVAL_MS);
         }
       },
       onProgress(written) {
-        if (final) job.progress(written, expected);
+        if (final) job.progress(base + written, expected);
       },
     });
     // A block body: an AbortSignal listener's return value is inspected by some runtimes (Node reports a
@@ -106,25 +142,83 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
     return target;
   }
 
+  /** The partial an attempt continues: one of dl's part files, beside the target (or in the cache). */
+  function continuedPartial(partial: string, target: string): string {
+    if (!isPartPath(partial) || dirName(partial) !== dirName(target)) {
+      throw fileSystemError('cannot continue a partial saved elsewhere');
+    }
+    return partial;
+  }
+
   async function download(job: DownloadJob): Promise<void> {
     const target = await targetPath(job);
     if (job.signal.aborted) throw job.signal.reason;
-    const partPath = partPathFor(target);
+    const resume = job.resume;
+    // The task's partial: the one this attempt continues, or the file it writes from zero.
+    let partial = resume ? continuedPartial(resume.partial, target) : partPathFor(target);
+    // Where the responses are written: the partial itself, or (continuing) a segment of this attempt's.
+    const receiving = resume ? partPathFor(target) : partial;
+    /** The segment holds the rest of the resource (a 206), to be appended to the partial. */
+    let rest = false;
+    /** The removal of a partial this attempt replaced (the server sent the whole resource again). */
+    let superseded: Promise<void> = Promise.resolve();
+    if (!resume) job.saving(partial);
+
+    const onFinal = (statusCode: number, header: ResponseHeaders): FinalHead => {
+      if (!resume) return { base: 0 };
+      let at = 0;
+      try {
+        at = continuesAt(job, statusCode, header);
+      } catch {
+        // A range from elsewhere: core fails the attempt on these headers; the segment is dropped.
+        return { base: 0 };
+      }
+      if (at > 0) {
+        rest = true;
+        return { base: at };
+      }
+      // The whole resource (or a status's body): the segment is the partial from now on; the old one goes.
+      superseded = backend.remove(partial).catch(() => {});
+      partial = receiving;
+      job.saving(partial);
+      return { base: 0 };
+    };
+
+    /** Appends the rest to the partial; a failed append spoils both, so both go (the task restarts). */
+    const appendRest = () =>
+      exclusive(partial, async () => {
+        rest = false;
+        try {
+          await backend.append(partial, receiving);
+        } catch (error) {
+          await backend.remove(partial).catch(() => {});
+          throw error;
+        } finally {
+          await backend.remove(receiving).catch(() => {});
+        }
+      });
+
     try {
       const response = await followRedirects(
         job.url,
         job.header,
-        (url, headers) => exchange(url, headers, partPath, job),
+        (url, headers) => exchange(url, headers, receiving, job, onFinal),
         (exchanged) => ({ statusCode: exchanged.statusCode, location: exchanged.header.location }),
       );
-      const dataLength = await backend.size(partPath);
+      if (rest) await appendRest();
+      await superseded;
+      const dataLength = await backend.size(partial);
+      const digest = job.integrity ? await backend.digest(partial, job.integrity.algorithm) : undefined;
       // From here the task cannot be aborted: a caller's existing file is replaced whole or not at all.
-      if (!job.commit()) throw job.signal.reason;
-      await backend.move(partPath, target);
+      if (!job.commit(digest)) throw job.signal.reason;
+      await backend.move(partial, target);
       const saved = job.filePath ? { filePath: job.filePath } : { tempFilePath: toFileUrl(target) };
       job.succeed({ statusCode: response.statusCode, header: response.header, dataLength, ...saved });
     } catch (error) {
-      await backend.remove(partPath).catch(() => {});
+      // The partial stays for the task to continue or remove; what this attempt got of the rest joins it.
+      if (rest) await appendRest().catch(() => {});
+      else if (receiving !== partial) await backend.remove(receiving).catch(() => {});
+      await superseded;
       throw error;
     }
   }
@@ -134,6 +228,18 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
     async discard(saved) {
       const path = saved.filePath ?? saved.tempFilePath;
       if (path) await backend.remove(toPlainPath(path)).catch(() => {});
+    },
+    async partialSize(partial) {
+      if (!isPartPath(partial)) return undefined;
+      await busy.get(partial);
+      if (await backend.isDir(partial).catch(() => true)) return undefined;
+      return backend.size(partial).catch(() => undefined);
+    },
+    async dropPartial(partial) {
+      if (!isPartPath(partial)) return;
+      await busy.get(partial);
+      if (await backend.isDir(partial).catch(() => true)) return;
+      await backend.remove(partial).catch(() => {});
     },
   });
 }

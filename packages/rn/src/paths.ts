@@ -45,3 +45,14 @@ export function baseName(path: string): string {
 export function partPathFor(finalPath: string): string {
   return joinPath(dirName(finalPath), partFileName(baseName(finalPath)));
 }
+
+// What partFileName() makes: `.<name>.<12 hex>.part`.
+const PART_NAME = /^\..+\.[0-9a-f]{12}\.part$/;
+
+/**
+ * Whether `path` is an absolute path named as dl names its part files. A partial handed back in a
+ * stored `resumeData` is only touched (measured, continued, removed) when it is: never any other file.
+ */
+export function isPartPath(path: string): boolean {
+  return path.startsWith('/') && PART_NAME.test(baseName(path));
+}

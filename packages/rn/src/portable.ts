@@ -27,19 +27,24 @@ export type {
 } from './backends/blob-util-api';
 export { toFileUrl, toPlainPath } from './paths';
 
+/** What {@link createDownloader} takes. */
 export interface RnDownloaderOptions {
   /** The file-system library to save through. */
   backend: NativeFileBackend;
   /** Downloads that run at once; the rest wait. @default 10 */
-  maxConcurrent?: number;
+  maxConcurrent?: number | undefined;
 }
 
 export const adapter: AdapterInfo = {
   name: 'rn',
-  capabilities: contractCapabilities({ resume: false, persistentResume: false, integrity: false }),
+  // Every capability: a partial is a part file in the cache directory (or beside filePath), which outlives
+  // the app's process, and react-native-blob-util hashes files natively.
+  capabilities: contractCapabilities(),
   notes: [
     'Files are saved through react-native-blob-util; tempFilePath and the reported paths are file:// URLs.',
     'filePath may be a file:// URL or a plain absolute path; its directory must exist.',
+    'Paused and interrupted downloads keep a hidden part file in the cache directory (or beside filePath) until they finish, fail or the OS clears the cache.',
+    "A continued download's new bytes are appended to the saved ones when the attempt ends (the library cannot append in place safely), so finishing one costs a local copy of them.",
   ],
 };
 

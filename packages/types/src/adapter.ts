@@ -59,4 +59,9 @@ export interface AdapterInfo {
   capabilities: AdapterCapabilities;
   /** Platform notes a user should know (e.g. a limit the platform imposes), one sentence each. */
   notes?: readonly string[];
+  /**
+   * Why each capability that is `false` is so, one sentence each: `@dl/conformance` prints it beside a
+   * clause it skips for that capability, and dl's support table shows it in place of ✔.
+   */
+  reasons?: { readonly [K in keyof AdapterCapabilities]?: string };
 }

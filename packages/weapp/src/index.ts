@@ -65,6 +65,13 @@ export const adapter: AdapterInfo = {
     "The platform's downloadFile keeps no bytes of a stopped download, so pause() and retries start again from the first byte.",
     `${HASHER_NEEDED}: SHA-2 in JavaScript over the saved file, read back.`,
   ],
+  reasons: {
+    unknownSizeProgress: "WeChat's client may send no progress events for a body without Content-Length",
+    resume:
+      "the platform's downloadFile keeps no bytes of a stopped download: pause() and retries start again from the first byte",
+    persistentResume:
+      "the platform's downloadFile keeps no bytes of a stopped download, so there is nothing to continue",
+  },
 };
 
 /**
@@ -80,7 +87,14 @@ export function createDownloader(options: WeappDownloaderOptions = {}): {
   const atomicFilePath = platform ? typeof platform.getFileSystemManager === 'function' : true;
   const bound = bindDownloader(
     driver,
-    { ...adapter, capabilities: { ...adapter.capabilities, atomicFilePath } },
+    {
+      ...adapter,
+      capabilities: { ...adapter.capabilities, atomicFilePath },
+      reasons: {
+        ...adapter.reasons,
+        ...(atomicFilePath ? {} : { atomicFilePath: 'the platform object has no getFileSystemManager()' }),
+      },
+    },
     { maxConcurrent: options.maxConcurrent },
   );
   return { downloadFile: bound.downloadFile, adapter: bound.adapter };

@@ -10,6 +10,7 @@ export function abortClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'abort() mid-body stops the request, fails with abort, and leaves no partial file',
+      'abort',
       async () => {
         const id = ctx.newId();
         const before = await ctx.tempSnapshot();
@@ -40,6 +41,7 @@ export function abortClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'abort() in the final 100% progress listener is a no-op: the file is committed, the task succeeds',
+      'abort',
       async () => {
         const id = ctx.newId();
         const size = 50_000;
@@ -59,6 +61,7 @@ export function abortClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'abort() before the response arrives fails with abort',
+      'abort',
       async () => {
         const id = ctx.newId();
         const before = await ctx.tempSnapshot();
@@ -80,6 +83,7 @@ export function abortClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'abort() right after the call fails with abort and sends no request',
+      'abort',
       async () => {
         const id = ctx.newId();
         const { error, events } = await ctx.run({ url: ctx.file({ size: 1000, id }) }, (task) =>
@@ -96,6 +100,7 @@ export function abortClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'abort() twice fails once',
+      'abort',
       async () => {
         const { events } = await ctx.run({ url: ctx.file({ ...SLOW, id: ctx.newId() }) }, async (task) => {
           await sleep(50);
@@ -110,6 +115,7 @@ export function abortClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'abort() after success is a no-op and keeps the file',
+      'abort',
       async () => {
         const { task, events, result } = await ctx.run({
           url: ctx.file({ size: 5000, seed: 21, id: ctx.newId() }),
@@ -127,6 +133,7 @@ export function abortClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'abort() with a filePath leaves nothing in the target directory',
+      'filePath',
       async () => {
         const dir = await ctx.target.freshDir();
         const filePath = ctx.target.join(dir, 'aborted.bin');
@@ -146,6 +153,7 @@ export function abortClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'the signal option aborts the task like abort()',
+      'signal',
       async () => {
         const id = ctx.newId();
         const controller = new AbortController();
@@ -167,6 +175,7 @@ export function abortClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'an already-aborted signal fails the task without a request',
+      'signal',
       async () => {
         const id = ctx.newId();
         const { error } = await ctx.run({ url: ctx.file({ id }), signal: AbortSignal.abort() });

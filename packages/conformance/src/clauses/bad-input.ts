@@ -112,34 +112,40 @@ const CASES: BadCase[] = [
 export function badInputClauses(ctx: SuiteContext): void {
   describe('bad input fails the task asynchronously', () => {
     for (const bad of CASES) {
-      clause(ctx, `${bad.name} fails with ${bad.code}, asynchronously, and sends nothing`, async () => {
-        const id = ctx.newId();
-        const before = await ctx.tempSnapshot();
-        let threw: unknown;
-        let recording: Awaited<ReturnType<SuiteContext['run']>> | undefined;
-        try {
-          recording = await ctx.run(await bad.options(ctx, id));
-        } catch (error) {
-          threw = error;
-        }
-        expect(threw, 'downloadFile must not throw').toBeUndefined();
-        const fail = recording!.events.find((e) => e.type === 'fail')!.value as {
-          errMsg: string;
-          code: string;
-          errno?: number;
-        };
-        expect(fail.code).toBe(bad.code);
-        if (typeof bad.errMsg === 'string') expect(fail.errMsg).toBe(bad.errMsg);
-        else if (bad.errMsg) expect(fail.errMsg).toMatch(bad.errMsg);
-        if (bad.errno !== undefined) expect(fail.errno).toBe(bad.errno);
-        expect(await ctx.log(id), 'no request reached the server').toEqual([]);
-        await ctx.expectNoLeftovers(before);
-      });
+      clause(
+        ctx,
+        `${bad.name} fails with ${bad.code}, asynchronously, and sends nothing`,
+        'badInput',
+        async () => {
+          const id = ctx.newId();
+          const before = await ctx.tempSnapshot();
+          let threw: unknown;
+          let recording: Awaited<ReturnType<SuiteContext['run']>> | undefined;
+          try {
+            recording = await ctx.run(await bad.options(ctx, id));
+          } catch (error) {
+            threw = error;
+          }
+          expect(threw, 'downloadFile must not throw').toBeUndefined();
+          const fail = recording!.events.find((e) => e.type === 'fail')!.value as {
+            errMsg: string;
+            code: string;
+            errno?: number;
+          };
+          expect(fail.code).toBe(bad.code);
+          if (typeof bad.errMsg === 'string') expect(fail.errMsg).toBe(bad.errMsg);
+          else if (bad.errMsg) expect(fail.errMsg).toMatch(bad.errMsg);
+          if (bad.errno !== undefined) expect(fail.errno).toBe(bad.errno);
+          expect(await ctx.log(id), 'no request reached the server').toEqual([]);
+          await ctx.expectNoLeftovers(before);
+        },
+      );
     }
 
     clause(
       ctx,
       'an unwritable filePath fails with FILE_SYSTEM and leaves nothing behind',
+      'filePath',
       async () => {
         const before = await ctx.tempSnapshot();
         const filePath = await ctx.target.unwritablePath();

@@ -5,7 +5,7 @@ import { sleep } from '../record';
 /** Contract §8: at most `maxConcurrent` at once, the rest queued, none failed for it. */
 export function concurrencyClauses(ctx: SuiteContext): void {
   describe('concurrency', () => {
-    clause(ctx, 'no more than the limit run at once; the rest queue and all succeed', async () => {
+    clause(ctx, 'no more than the limit run at once; the rest queue and all succeed', 'queue', async () => {
       const limit = ctx.target.adapter.capabilities.maxConcurrent;
       const total = limit + 5;
       // One id for the batch, so one log read (one connection) sees every request at once.
@@ -34,6 +34,7 @@ export function concurrencyClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'aborting a queued task fails it without a request and lets the queue go on',
+      ['queue', 'abort'],
       async () => {
         const limit = ctx.target.adapter.capabilities.maxConcurrent;
         const blockers = Array.from({ length: limit }, () =>

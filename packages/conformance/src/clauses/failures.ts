@@ -5,14 +5,14 @@ import { clause, type SuiteContext } from '../context';
 /** The error table: network, timeout and redirect failures, each with its code and no file left. */
 export function failureClauses(ctx: SuiteContext): void {
   describe('failures', () => {
-    clause(ctx, 'a refused connection fails with NETWORK (errno 600000)', async () => {
+    clause(ctx, 'a refused connection fails with NETWORK (errno 600000)', 'failures', async () => {
       const before = await ctx.tempSnapshot();
       const { error } = await ctx.run({ url: await refusedUrl(ctx.target.serverUrl()) });
       expect(error).toMatchObject({ code: 'NETWORK', errno: 600000 });
       await ctx.expectNoLeftovers(before);
     });
 
-    clause(ctx, 'a body cut short fails with NETWORK and leaves no partial file', async () => {
+    clause(ctx, 'a body cut short fails with NETWORK and leaves no partial file', 'failures', async () => {
       const id = ctx.newId();
       const before = await ctx.tempSnapshot();
       const { error, progress } = await ctx.run({ url: ctx.file({ size: 1_000_000, cutAt: 300_000, id }) });
@@ -24,6 +24,7 @@ export function failureClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a body that stalls past the timeout fails with TIMEOUT and the request is stopped',
+      'timeout',
       async () => {
         const id = ctx.newId();
         const before = await ctx.tempSnapshot();
@@ -39,7 +40,7 @@ export function failureClauses(ctx: SuiteContext): void {
       },
     );
 
-    clause(ctx, 'a response that never starts fails with TIMEOUT', async () => {
+    clause(ctx, 'a response that never starts fails with TIMEOUT', 'timeout', async () => {
       const { error, headers } = await ctx.run({
         url: ctx.file({ size: 1000, wait: 5000, id: ctx.newId() }),
         timeout: 300,
@@ -52,6 +53,7 @@ export function failureClauses(ctx: SuiteContext): void {
       ctx,
       // Every platform follows at least 15 (browsers 20); only the limit itself is platform-dependent.
       '15 redirects are followed',
+      'redirects',
       async () => {
         const { result } = await ctx.run({
           url: ctx.redirect({ n: 15, size: 500, seed: 51, id: ctx.newId() }),
@@ -64,6 +66,7 @@ export function failureClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a 16th redirect fails with TOO_MANY_REDIRECTS (errno 600008)',
+      'redirectLimit',
       async () => {
         const { error } = await ctx.run({ url: ctx.redirect({ n: 16, size: 500, id: ctx.newId() }) });
         expect(error).toMatchObject({
@@ -78,6 +81,7 @@ export function failureClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a redirect loop fails with TOO_MANY_REDIRECTS',
+      'redirectLimit',
       async () => {
         const before = await ctx.tempSnapshot();
         const { error } = await ctx.run({ url: ctx.redirect({ loop: 1, id: ctx.newId() }) });

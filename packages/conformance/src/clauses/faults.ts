@@ -2,6 +2,7 @@ import { type FaultKind, faultUrl, maxOpenAtOnce, refusedUrl } from '@dl/test-se
 import type { AdapterCapabilities, DownloadErrorCode } from '@dl/types';
 import { describe, expect } from 'vitest';
 import { type BooleanCapability, clause, type SuiteContext } from '../context';
+import type { Feature } from '../features';
 import { sleep } from '../record';
 
 interface Fault {
@@ -12,6 +13,8 @@ interface Fault {
   code(caps: AdapterCapabilities): DownloadErrorCode;
   timeout?: number;
   needs?: BooleanCapability[];
+  /** The row of the support table it proves, when not `failures`. */
+  proves?: Feature;
 }
 
 const fault =
@@ -53,24 +56,28 @@ const FAULTS: Fault[] = [
     url: fault('bad-gzip', { size: 50_000, at: 0 }),
     code: network,
     needs: ['decodingErrors'],
+    proves: 'decodingErrors',
   },
   {
     name: 'a gzip body corrupt in the middle',
     url: fault('bad-gzip', { size: 50_000, at: 2 }),
     code: network,
     needs: ['decodingErrors'],
+    proves: 'decodingErrors',
   },
   {
     name: 'a stall before the headers (timeout 400 ms)',
     url: (ctx, id) => ctx.file({ size: 1000, wait: 10_000, id }),
     code: () => 'TIMEOUT',
     timeout: 400,
+    proves: 'timeout',
   },
   {
     name: 'a stall mid-body (timeout 400 ms)',
     url: (ctx, id) => ctx.file({ size: 100_000, stallAt: 30_000, id }),
     code: () => 'TIMEOUT',
     timeout: 400,
+    proves: 'timeout',
   },
   { name: 'a redirect loop', url: (ctx, id) => ctx.redirect({ loop: 1, id }), code: redirectFailure },
   // Where the platform follows redirects itself (browsers: up to 20), 16 hops may succeed.
@@ -79,6 +86,7 @@ const FAULTS: Fault[] = [
     url: (ctx, id) => ctx.redirect({ n: 16, size: 100, id }),
     code: redirectFailure,
     needs: ['redirectLimit'],
+    proves: 'redirectLimit',
   },
   {
     name: '40 redirects',
@@ -112,6 +120,7 @@ export function faultClauses(ctx: SuiteContext): void {
       clause(
         ctx,
         `${f.name}: the right code, no file, no temporary file left`,
+        f.proves ?? 'failures',
         async () => {
           const expected = f.code(ctx.target.adapter.capabilities);
           const before = await ctx.tempSnapshot();
@@ -129,6 +138,7 @@ export function faultClauses(ctx: SuiteContext): void {
       clause(
         ctx,
         `${f.name} onto an existing filePath: the old file untouched, nothing else left`,
+        ['atomicFilePath', f.proves ?? 'failures'],
         async () => {
           const expected = f.code(ctx.target.adapter.capabilities);
           const dir = await ctx.target.freshDir();
@@ -152,6 +162,7 @@ export function faultClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a Content-Length shorter than the body: the declared bytes are saved, and the kept-alive connection is not read as the next response',
+      'promise',
       async () => {
         const before = await ctx.tempSnapshot();
         const base = ctx.target.serverUrl();
@@ -175,6 +186,7 @@ export function faultClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a redirect to another origin drops Authorization for the rest of the chain and keeps other headers',
+      ['header', 'redirects'],
       async () => {
         const id = ctx.newId();
         const other = ctx.target.serverUrl().replace('127.0.0.1', 'localhost');
@@ -197,6 +209,7 @@ export function faultClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a redirect to another origin drops Cookie for the rest of the chain',
+      'cookieHeader',
       async () => {
         const id = ctx.newId();
         const other = ctx.target.serverUrl().replace('127.0.0.1', 'localhost');
@@ -245,6 +258,7 @@ export function faultClauses(ctx: SuiteContext): void {
       clause(
         ctx,
         `abort() ${phase.name}: ABORTED, the old filePath untouched, nothing left`,
+        'atomicFilePath',
         async () => {
           const dir = await ctx.target.freshDir();
           const filePath = ctx.target.join(dir, 'kept.bin');
@@ -266,6 +280,7 @@ export function faultClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'abort() racing the commit onto an existing filePath, 30 times: new bytes with success or old bytes with ABORTED',
+      'atomicFilePath',
       async () => {
         const dir = await ctx.target.freshDir();
         const filePath = ctx.target.join(dir, 'raced.bin');
@@ -307,6 +322,7 @@ export function faultClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'the same filePath for 5 concurrent downloads ends with one complete file, the bytes of one of them',
+      'atomicFilePath',
       async () => {
         const dir = await ctx.target.freshDir();
         const filePath = ctx.target.join(dir, 'shared.bin');
@@ -339,6 +355,7 @@ export function faultClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'aborted downloads free their queue slot only once their request is closed: the server never sees more open than the limit',
+      ['queue', 'abort'],
       async () => {
         const limit = ctx.target.adapter.capabilities.maxConcurrent;
         const id = ctx.newId();

@@ -7,6 +7,7 @@ export function filePathClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'filePath saves the bytes there, reports it, and leaves nothing else in the directory',
+      'filePath',
       async () => {
         const dir = await ctx.target.freshDir();
         const filePath = ctx.target.join(dir, 'saved.bin');
@@ -26,6 +27,7 @@ export function filePathClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a second download to the same filePath replaces the first',
+      'filePath',
       async () => {
         const dir = await ctx.target.freshDir();
         const filePath = ctx.target.join(dir, 'twice.bin');
@@ -40,6 +42,7 @@ export function filePathClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a body cut short never leaves a half file under filePath',
+      'atomicFilePath',
       async () => {
         const dir = await ctx.target.freshDir();
         const filePath = ctx.target.join(dir, 'cut.bin');
@@ -56,6 +59,7 @@ export function filePathClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a failed download keeps the file that was already under filePath',
+      'atomicFilePath',
       async () => {
         const dir = await ctx.target.freshDir();
         const filePath = ctx.target.join(dir, 'kept.bin');

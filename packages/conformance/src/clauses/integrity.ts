@@ -8,6 +8,7 @@ export function integrityClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a file whose sha256 matches is saved',
+      'integrity',
       async () => {
         const size = 200_000;
         const seed = 41;
@@ -24,6 +25,7 @@ export function integrityClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'the strongest algorithm given counts, and any of its values matches',
+      'integrity',
       async () => {
         const size = 50_000;
         const seed = 42;
@@ -48,6 +50,7 @@ export function integrityClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a mismatch fails with INTEGRITY and leaves no file',
+      'integrity',
       async () => {
         const before = await ctx.tempSnapshot();
         const size = 100_000;
@@ -64,6 +67,7 @@ export function integrityClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a mismatch leaves an existing filePath untouched',
+      ['integrity', 'atomicFilePath'],
       async () => {
         const dir = await ctx.target.freshDir();
         const filePath = ctx.target.join(dir, 'kept.bin');
@@ -82,11 +86,16 @@ export function integrityClauses(ctx: SuiteContext): void {
       ['integrity', 'filePath', 'atomicFilePath'],
     );
 
-    clause(ctx, 'a malformed integrity value is refused before any request', async () => {
-      const id = ctx.newId();
-      const { error } = await ctx.run({ url: ctx.file({ id }), integrity: 'md5-abc' });
-      expect(error?.code).toBe('INVALID_ARGUMENT');
-      expect(await fileRequests(ctx, id)).toHaveLength(0);
-    });
+    clause(
+      ctx,
+      'a malformed integrity value is refused before any request',
+      ['integrity', 'badInput'],
+      async () => {
+        const id = ctx.newId();
+        const { error } = await ctx.run({ url: ctx.file({ id }), integrity: 'md5-abc' });
+        expect(error?.code).toBe('INVALID_ARGUMENT');
+        expect(await fileRequests(ctx, id)).toHaveLength(0);
+      },
+    );
   });
 }

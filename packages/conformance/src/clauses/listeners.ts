@@ -30,6 +30,7 @@ export function listenerClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'adding the same listener twice keeps one',
+      ['onProgressUpdate', 'onHeadersReceived'],
       async () => {
         const calls: OnProgressUpdateCallbackResult[] = [];
         const headerCalls: OnHeadersReceivedCallbackResult[] = [];
@@ -50,6 +51,7 @@ export function listenerClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'offProgressUpdate(fn) removes that listener only; offProgressUpdate() removes all',
+      'offProgressUpdate',
       async () => {
         const removed: unknown[] = [];
         const kept: unknown[] = [];
@@ -83,6 +85,7 @@ export function listenerClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'offHeadersReceived(fn) removes that listener only; offHeadersReceived() removes all',
+      'offHeadersReceived',
       async () => {
         const removed: unknown[] = [];
         const kept: unknown[] = [];
@@ -110,6 +113,7 @@ export function listenerClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a listener removed during an emission still gets that event, and no later one',
+      'offProgressUpdate',
       async () => {
         const second: OnProgressUpdateCallbackResult[] = [];
         const onSecond = (e: OnProgressUpdateCallbackResult) => second.push(e);
@@ -127,7 +131,38 @@ export function listenerClauses(ctx: SuiteContext): void {
 
     clause(
       ctx,
+      "Taro's progress() and headersReceive() add the same listeners as onProgressUpdate and onHeadersReceived",
+      'aliases',
+      async () => {
+        const progressCalls: OnProgressUpdateCallbackResult[] = [];
+        const headerCalls: OnHeadersReceivedCallbackResult[] = [];
+        const removedCalls: unknown[] = [];
+        const onProgress = (e: OnProgressUpdateCallbackResult) => progressCalls.push(e);
+        const onHeaders = (e: OnHeadersReceivedCallbackResult) => headerCalls.push(e);
+        const removed = (e: unknown) => removedCalls.push(e);
+        const { progress, headers } = await ctx.run(
+          { url: ctx.file({ ...SLOW, id: ctx.newId() }) },
+          (task) => {
+            task.progress(onProgress);
+            task.onProgressUpdate(onProgress); // the same listener: kept once
+            task.headersReceive(onHeaders);
+            task.onHeadersReceived(onHeaders);
+            task.progress(removed);
+            task.offProgressUpdate(removed); // off* removes what the alias added
+          },
+        );
+        expect(progress.length).toBeGreaterThan(1);
+        expect(progressCalls).toEqual(progress);
+        expect(headerCalls).toEqual(headers);
+        expect(removedCalls).toEqual([]);
+      },
+      ['progressUpdate', 'headersReceived'],
+    );
+
+    clause(
+      ctx,
       'a throwing listener or callback breaks neither the task, the other listeners, nor the promise',
+      ['callbacks', 'onProgressUpdate', 'onHeadersReceived'],
       async () => {
         const reported = captureReportedErrors();
         try {

@@ -7,20 +7,26 @@ const SLOW = { chunk: 16_384, delay: 5 } as const;
 /** Contract §17: `maxBytes` fails a larger file with TOO_LARGE before it fills the disk; nothing is saved. */
 export function maxBytesClauses(ctx: SuiteContext): void {
   describe('maxBytes', () => {
-    clause(ctx, 'a declared size above maxBytes fails with TOO_LARGE before the body is read', async () => {
-      const id = ctx.newId();
-      const size = 3_000_000;
-      const before = await ctx.tempSnapshot();
-      const { error } = await ctx.run({ url: ctx.file({ ...SLOW, size, id }), maxBytes: 100_000 });
-      expect(error).toMatchObject({ code: 'TOO_LARGE', errMsg: 'downloadFile:fail file too large' });
-      const request = await ctx.waitForClientAbort(id);
-      expect(request.bytesSent, 'the body was not downloaded').toBeLessThan(size);
-      await ctx.expectNoLeftovers(before);
-    });
+    clause(
+      ctx,
+      'a declared size above maxBytes fails with TOO_LARGE before the body is read',
+      'maxBytes',
+      async () => {
+        const id = ctx.newId();
+        const size = 3_000_000;
+        const before = await ctx.tempSnapshot();
+        const { error } = await ctx.run({ url: ctx.file({ ...SLOW, size, id }), maxBytes: 100_000 });
+        expect(error).toMatchObject({ code: 'TOO_LARGE', errMsg: 'downloadFile:fail file too large' });
+        const request = await ctx.waitForClientAbort(id);
+        expect(request.bytesSent, 'the body was not downloaded').toBeLessThan(size);
+        await ctx.expectNoLeftovers(before);
+      },
+    );
 
     clause(
       ctx,
       'a body of unknown size fails with TOO_LARGE once it grows past maxBytes',
+      'maxBytes',
       async () => {
         const id = ctx.newId();
         const size = 3_000_000;
@@ -37,7 +43,7 @@ export function maxBytesClauses(ctx: SuiteContext): void {
       ['unknownSizeProgress'],
     );
 
-    clause(ctx, 'a file of exactly maxBytes is saved', async () => {
+    clause(ctx, 'a file of exactly maxBytes is saved', 'maxBytes', async () => {
       const size = 70_000;
       const seed = 51;
       const { result, error } = await ctx.run({
@@ -51,6 +57,7 @@ export function maxBytesClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'TOO_LARGE leaves an existing filePath untouched',
+      ['maxBytes', 'atomicFilePath'],
       async () => {
         const dir = await ctx.target.freshDir();
         const filePath = ctx.target.join(dir, 'kept.bin');
@@ -68,7 +75,7 @@ export function maxBytesClauses(ctx: SuiteContext): void {
       ['filePath', 'atomicFilePath'],
     );
 
-    clause(ctx, 'a negative maxBytes is refused', async () => {
+    clause(ctx, 'a negative maxBytes is refused', ['maxBytes', 'badInput'], async () => {
       const { error } = await ctx.run({ url: ctx.file({}), maxBytes: -1 });
       expect(error?.code).toBe('INVALID_ARGUMENT');
     });

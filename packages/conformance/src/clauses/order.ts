@@ -8,6 +8,7 @@ export function orderClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'listeners attached right after the call see the headers, progress and the final event',
+      ['onHeadersReceived', 'onProgressUpdate'],
       async () => {
         // About 250 ms of body: slow enough for several events where the platform reports progress at
         // most every 50 ms (XMLHttpRequest does, by its standard).
@@ -26,6 +27,7 @@ export function orderClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'the headers event fires once, for the final response after redirects',
+      ['onHeadersReceived', 'redirects'],
       async () => {
         const id = ctx.newId();
         const { headers, result } = await ctx.run({
@@ -43,7 +45,7 @@ export function orderClauses(ctx: SuiteContext): void {
     );
 
     for (const code of [301, 302, 303, 307, 308]) {
-      clause(ctx, `a ${code} redirect is followed to the file`, async () => {
+      clause(ctx, `a ${code} redirect is followed to the file`, 'redirects', async () => {
         const { result } = await ctx.run({
           url: ctx.redirect({ n: 1, code, size: 999, seed: code, id: ctx.newId() }),
         });
@@ -52,16 +54,21 @@ export function orderClauses(ctx: SuiteContext): void {
       });
     }
 
-    clause(ctx, 'nothing fires after the task settled, even for listeners added later', async () => {
-      const { task, events } = await ctx.run({ url: ctx.file({ size: 10_000, id: ctx.newId() }) });
-      const count = events.length;
-      const late: unknown[] = [];
-      task.onProgressUpdate((e) => late.push(e));
-      task.onHeadersReceived((e) => late.push(e));
-      task.abort();
-      await sleep(100);
-      expect(events.length).toBe(count);
-      expect(late).toEqual([]);
-    });
+    clause(
+      ctx,
+      'nothing fires after the task settled, even for listeners added later',
+      ['onProgressUpdate', 'onHeadersReceived', 'abort'],
+      async () => {
+        const { task, events } = await ctx.run({ url: ctx.file({ size: 10_000, id: ctx.newId() }) });
+        const count = events.length;
+        const late: unknown[] = [];
+        task.onProgressUpdate((e) => late.push(e));
+        task.onHeadersReceived((e) => late.push(e));
+        task.abort();
+        await sleep(100);
+        expect(events.length).toBe(count);
+        expect(late).toEqual([]);
+      },
+    );
   });
 }

@@ -36,6 +36,7 @@ export function pauseResumeClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'pause() stops the request and the task stays pending; resume() completes the same file',
+      'pause',
       async () => {
         const id = ctx.newId();
         const seed = 21;
@@ -54,6 +55,7 @@ export function pauseResumeClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'resume() continues from the saved bytes with Range, guarded by If-Range',
+      'resume',
       async () => {
         const id = ctx.newId();
         const seed = 22;
@@ -74,6 +76,7 @@ export function pauseResumeClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a resource that changed while paused is downloaded whole again, never glued to the old bytes',
+      'pause',
       async () => {
         const id = ctx.newId();
         const seed = 23;
@@ -89,6 +92,7 @@ export function pauseResumeClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a server that ignores Range sends the whole file again, and the file is whole',
+      'pause',
       async () => {
         const id = ctx.newId();
         const seed = 24;
@@ -103,6 +107,7 @@ export function pauseResumeClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'abort() while paused fails with ABORTED and leaves nothing behind',
+      ['pause', 'abort'],
       async () => {
         const id = ctx.newId();
         const before = await ctx.tempSnapshot();
@@ -121,6 +126,7 @@ export function pauseResumeClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a paused task frees its place in the queue',
+      ['pause', 'queue'],
       async () => {
         const limit = ctx.target.adapter.capabilities.maxConcurrent;
         const id = ctx.newId();
@@ -146,6 +152,7 @@ export function pauseResumeClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'resumeData() lets a later task continue the saved bytes, as after an app restart',
+      'persistentResume',
       async () => {
         const id = ctx.newId();
         const seed = 25;
@@ -167,17 +174,22 @@ export function pauseResumeClauses(ctx: SuiteContext): void {
       ['progressUpdate', 'resume', 'persistentResume'],
     );
 
-    clause(ctx, 'resumeData for another url is refused before any request', async () => {
-      const id = ctx.newId();
-      const resumeData: ResumeData = {
-        adapter: ctx.target.adapter.name,
-        url: ctx.file({ size: 5 }),
-        partial: 'x',
-        bytes: 1,
-      };
-      const { error } = await ctx.run({ url: ctx.file({ size: 10, id }), resumeData });
-      expect(error?.code).toBe('INVALID_ARGUMENT');
-      expect(await fileRequests(ctx, id)).toHaveLength(0);
-    });
+    clause(
+      ctx,
+      'resumeData for another url is refused before any request',
+      ['persistentResume', 'badInput'],
+      async () => {
+        const id = ctx.newId();
+        const resumeData: ResumeData = {
+          adapter: ctx.target.adapter.name,
+          url: ctx.file({ size: 5 }),
+          partial: 'x',
+          bytes: 1,
+        };
+        const { error } = await ctx.run({ url: ctx.file({ size: 10, id }), resumeData });
+        expect(error?.code).toBe('INVALID_ARGUMENT');
+        expect(await fileRequests(ctx, id)).toHaveLength(0);
+      },
+    );
   });
 }

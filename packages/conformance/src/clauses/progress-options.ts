@@ -7,6 +7,7 @@ export function progressOptionClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'progressStep: events only when the percent moved by at least the step',
+      'progressOptions',
       async () => {
         const size = 1_000_000;
         const { progress, error } = await ctx.run({
@@ -30,6 +31,7 @@ export function progressOptionClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'progressInterval: events at least that far apart',
+      'progressOptions',
       async () => {
         const times: number[] = [];
         const { progress, error } = await ctx.run(
@@ -45,7 +47,7 @@ export function progressOptionClauses(ctx: SuiteContext): void {
       ['progressUpdate'],
     );
 
-    clause(ctx, 'bad progress options are refused', async () => {
+    clause(ctx, 'bad progress options are refused', ['progressOptions', 'badInput'], async () => {
       expect((await ctx.run({ url: ctx.file({}), progressStep: 0 })).error?.code).toBe('INVALID_ARGUMENT');
       expect((await ctx.run({ url: ctx.file({}), progressInterval: -5 })).error?.code).toBe(
         'INVALID_ARGUMENT',

@@ -7,6 +7,7 @@ export function progressClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'known size: integer percent of Content-Length, rising, one event per percent, then one 100%',
+      'onProgressUpdate',
       async () => {
         const size = 1_000_000;
         const { progress } = await ctx.run({
@@ -26,6 +27,7 @@ export function progressClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'unknown size (no Content-Length): expected 0 and 0% until the final 100% event',
+      'onProgressUpdate',
       async () => {
         const size = 300_000;
         const { progress, result } = await ctx.run({
@@ -49,6 +51,7 @@ export function progressClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'unknown size: events come no more often than every 50 ms',
+      'unknownSizeProgress',
       async () => {
         const times: number[] = [];
         const { progress } = await ctx.run(
@@ -69,6 +72,7 @@ export function progressClauses(ctx: SuiteContext): void {
       clause(
         ctx,
         `a gzip-encoded body (${variant}) reports unknown size and saves the decoded bytes`,
+        'onProgressUpdate',
         async () => {
           const size = 250_000;
           const { progress, result } = await ctx.run({

@@ -30,31 +30,41 @@ async function countUnhandledRejections(body: () => Promise<void>): Promise<numb
 export function rejectionClauses(ctx: SuiteContext): void {
   describe('no unhandled rejection with callbacks', () => {
     for (const callback of ['fail', 'complete'] as const) {
-      clause(ctx, `a failing task with a ${callback} callback raises no unhandled rejection`, async () => {
-        let called = false;
-        const unhandled = await countUnhandledRejections(async () => {
-          ctx.target.downloadFile({ url: 'ftp://127.0.0.1/x', [callback]: () => (called = true) });
-          await sleep(50);
-        });
-        expect(called).toBe(true);
-        expect(unhandled).toBe(0);
-      });
+      clause(
+        ctx,
+        `a failing task with a ${callback} callback raises no unhandled rejection`,
+        'callbacks',
+        async () => {
+          let called = false;
+          const unhandled = await countUnhandledRejections(async () => {
+            ctx.target.downloadFile({ url: 'ftp://127.0.0.1/x', [callback]: () => (called = true) });
+            await sleep(50);
+          });
+          expect(called).toBe(true);
+          expect(unhandled).toBe(0);
+        },
+      );
     }
 
-    clause(ctx, 'the promise still rejects with a DownloadError for those who await it', async () => {
-      let failed: unknown;
-      const task = ctx.target.downloadFile({ url: 'ftp://127.0.0.1/x', fail: (r) => (failed = r) });
-      const error = await task.then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      // An Error of the adapter's realm (which may not be the suite's: the platform realm tests).
-      expect(Object.prototype.toString.call(error), 'an Error').toBe('[object Error]');
-      expect(error).toMatchObject({ name: 'DownloadError', code: 'INVALID_ARGUMENT', errno: 600005 });
-      expect(failed).toMatchObject({
-        code: 'INVALID_ARGUMENT',
-        errMsg: 'downloadFile:fail url scheme is invalid',
-      });
-    });
+    clause(
+      ctx,
+      'the promise still rejects with a DownloadError for those who await it',
+      ['promise', 'callbacks'],
+      async () => {
+        let failed: unknown;
+        const task = ctx.target.downloadFile({ url: 'ftp://127.0.0.1/x', fail: (r) => (failed = r) });
+        const error = await task.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        // An Error of the adapter's realm (which may not be the suite's: the platform realm tests).
+        expect(Object.prototype.toString.call(error), 'an Error').toBe('[object Error]');
+        expect(error).toMatchObject({ name: 'DownloadError', code: 'INVALID_ARGUMENT', errno: 600005 });
+        expect(failed).toMatchObject({
+          code: 'INVALID_ARGUMENT',
+          errMsg: 'downloadFile:fail url scheme is invalid',
+        });
+      },
+    );
   });
 }

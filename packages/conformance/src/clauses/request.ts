@@ -7,6 +7,7 @@ export function requestClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'request headers reach the server',
+      'header',
       async () => {
         const id = ctx.newId();
         await ctx.run({
@@ -23,6 +24,7 @@ export function requestClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'number and boolean header values reach the server as their text',
+      'header',
       async () => {
         const id = ctx.newId();
         await ctx.run({ url: ctx.file({ size: 10, id }), header: { 'X-Dl-One': 1, 'X-Dl-True': true } });
@@ -33,7 +35,7 @@ export function requestClauses(ctx: SuiteContext): void {
       ['requestHeaders'],
     );
 
-    clause(ctx, 'an upper-case scheme (HTTP://) is an http URL: the file downloads', async () => {
+    clause(ctx, 'an upper-case scheme (HTTP://) is an http URL: the file downloads', 'promise', async () => {
       const id = ctx.newId();
       const { result } = await ctx.run({
         url: ctx.file({ size: 1000, seed: 8, id }).replace(/^http:/, 'HTTP:'),
@@ -45,6 +47,7 @@ export function requestClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a Range request header yields the 206 slice, saved as sent',
+      'header',
       async () => {
         const { result } = await ctx.run({
           url: ctx.file({ size: 100_000, seed: 61, id: ctx.newId() }),

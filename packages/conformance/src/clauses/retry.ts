@@ -9,6 +9,7 @@ export function retryClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a 503 is retried up to the limit, each retry announced, and the file is the answer that followed',
+      'retry',
       async () => {
         const id = ctx.newId();
         const size = 30_000;
@@ -35,7 +36,7 @@ export function retryClauses(ctx: SuiteContext): void {
       },
     );
 
-    clause(ctx, 'Retry-After of a 429 sets the delay', async () => {
+    clause(ctx, 'Retry-After of a 429 sets the delay', 'retry', async () => {
       const id = ctx.newId();
       const retries: OnRetryCallbackResult[] = [];
       const { result } = await ctx.run(
@@ -54,6 +55,7 @@ export function retryClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'when the retries run out, the last answer is the result (any status is a success)',
+      ['retry', 'anyStatus'],
       async () => {
         const id = ctx.newId();
         const { result, error } = await ctx.run({
@@ -66,7 +68,7 @@ export function retryClauses(ctx: SuiteContext): void {
       },
     );
 
-    clause(ctx, 'a 404 is not retried, nor is anything without the retry option', async () => {
+    clause(ctx, 'a 404 is not retried, nor is anything without the retry option', 'retry', async () => {
       const id = ctx.newId();
       const retries: OnRetryCallbackResult[] = [];
       const { result } = await ctx.run({ url: ctx.file({ size: 100, id, status: 404 }), retry: 3 }, (task) =>
@@ -81,7 +83,7 @@ export function retryClauses(ctx: SuiteContext): void {
       expect(await fileRequests(ctx, other)).toHaveLength(1);
     });
 
-    clause(ctx, 'a connection cut mid-body is retried and the file is whole', async () => {
+    clause(ctx, 'a connection cut mid-body is retried and the file is whole', 'retry', async () => {
       const id = ctx.newId();
       const size = 300_000;
       const seed = 12;
@@ -103,6 +105,7 @@ export function retryClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'a retry after a cut continues from the saved bytes with Range, guarded by If-Range',
+      ['retry', 'resume'],
       async () => {
         const id = ctx.newId();
         const size = 300_000;
@@ -127,6 +130,7 @@ export function retryClauses(ctx: SuiteContext): void {
     clause(
       ctx,
       'an abort is never retried',
+      ['retry', 'abort'],
       async () => {
         const id = ctx.newId();
         const { error } = await ctx.run(
@@ -143,7 +147,7 @@ export function retryClauses(ctx: SuiteContext): void {
       ['abort', 'progressUpdate'],
     );
 
-    clause(ctx, 'bad retry options are refused before any request', async () => {
+    clause(ctx, 'bad retry options are refused before any request', ['retry', 'badInput'], async () => {
       const id = ctx.newId();
       const { error } = await ctx.run({ url: ctx.file({ id }), retry: { limit: -1 } });
       expect(error?.code).toBe('INVALID_ARGUMENT');

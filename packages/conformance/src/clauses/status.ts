@@ -8,6 +8,7 @@ export function statusClauses(ctx: SuiteContext): void {
       clause(
         ctx,
         `a ${status} response completes with success, its statusCode and its body saved`,
+        'anyStatus',
         async () => {
           const { result } = await ctx.run({
             url: ctx.file({ size: 1500, seed: status, status, id: ctx.newId() }),

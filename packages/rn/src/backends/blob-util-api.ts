@@ -17,7 +17,7 @@ export interface BlobUtilModule {
   config(options: Pick<ReactNativeBlobUtilConfig, 'path' | 'overwrite' | 'followRedirect'>): {
     fetch(method: 'GET', url: string, headers?: { [key: string]: string }): BlobUtilFetchTask;
   };
-  fs: Pick<FS, 'exists' | 'isDir' | 'mv' | 'unlink' | 'stat'> & {
+  fs: Pick<FS, 'exists' | 'isDir' | 'mv' | 'unlink' | 'stat' | 'appendFile' | 'hash'> & {
     dirs: Pick<Dirs, 'CacheDir' | 'DocumentDir'>;
   };
 }

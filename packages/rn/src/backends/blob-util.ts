@@ -1,5 +1,6 @@
 import { errorMessage, reportError } from '@dl/core';
 import { NativeFailure, type NativeFileBackend, type NativeTransfer } from '../backend';
+import { hexToBase64 } from '../base64';
 import type {
   BlobUtilModule,
   BlobUtilResponse,
@@ -113,6 +114,26 @@ export function createBlobUtilBackend(blobUtil: BlobUtilModule): NativeFileBacke
     },
     async remove(path) {
       if (await fs.exists(path)) await fs.unlink(path);
+    },
+    async append(to, from) {
+      try {
+        const before = (await fs.exists(to)) ? Number((await fs.stat(to)).size) : 0;
+        const adding = Number((await fs.stat(from)).size);
+        // Encoding 'uri': the data is the path of a file whose bytes are appended (streamed natively).
+        await fs.appendFile(to, from, 'uri');
+        // iOS reports an unreadable source as -1 bytes written and ignores write errors: count what arrived.
+        const after = Number((await fs.stat(to)).size);
+        if (after !== before + adding) throw new Error(`appended ${after - before} of ${adding} bytes`);
+      } catch (error) {
+        throw new NativeFailure('file-system', `write file error: ${errorMessage(error)}`, { cause: error });
+      }
+    },
+    async digest(path, algorithm) {
+      try {
+        return hexToBase64(await fs.hash(path, algorithm));
+      } catch (error) {
+        throw new NativeFailure('file-system', errorMessage(error), { cause: error });
+      }
     },
   };
 }

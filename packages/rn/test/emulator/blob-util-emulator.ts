@@ -1,14 +1,18 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
+  appendFileSync,
   closeSync,
+  createReadStream,
   existsSync,
   mkdirSync,
   openSync,
+  readFileSync,
   realpathSync,
   renameSync,
   rmSync,
   statSync,
   unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -39,6 +43,9 @@ export class CanceledFetchError extends Error {
     this.name = 'ReactNativeBlobUtilCanceledFetch';
   }
 }
+
+/** What `fs.hash` accepts on Android and iOS. */
+const HASH_ALGORITHMS = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
 
 /** `prepareOutputFile` + `new FileOutputStream(f, append)`: the output file, parents created. */
 function openOutput(path: string, overwrite: boolean): number {
@@ -301,6 +308,49 @@ export function createBlobUtilEmulator(options: BlobUtilEmulatorOptions) {
       if (!existsSync(path)) throw new Error(`Failed to delete '${path}'`);
       if (statSync(path).isDirectory()) rmSync(realpathSync(path), { recursive: true });
       else unlinkSync(path);
+    },
+    /** `fs.js` `hash` → `ReactNativeBlobUtilFS.hash` (Android) / `hash:algorithm:` (iOS): lowercase hex. */
+    async hash(path: string, algorithm: string) {
+      if (!HASH_ALGORITHMS.includes(algorithm))
+        throw new Error(
+          `Invalid algorithm '${algorithm}', must be one of md5, sha1, sha224, sha256, sha384, sha512`,
+        );
+      if (existsSync(path) && statSync(path).isDirectory())
+        throw new Error(`Expecting a file but '${path}' is a directory`);
+      if (!existsSync(path))
+        // iOS checks first; Android's FileInputStream fails with the platform's wording.
+        throw new Error(
+          ios ? `No such file '${path}'` : `${path}: open failed: ENOENT (No such file or directory)`,
+        );
+      const hash = createHash(algorithm);
+      for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+      return hash.digest('hex');
+    },
+    /**
+     * `fs.js` `appendFile` → the module's `writeFile(path, encoding, data, false, append: true)`; only the
+     * `uri` encoding (data is a file's path, its bytes are copied) is emulated.
+     */
+    async appendFile(path: string, data: string | number[], encoding?: string) {
+      if (encoding !== 'uri' || typeof data !== 'string')
+        throw new Error(`the emulator's appendFile takes only the 'uri' encoding, not ${encoding}`);
+      const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
+      if (ios && isDir(path)) throw new Error(`Expecting a file but '${path}' is a directory`);
+      if (!existsSync(path)) {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, '');
+      }
+      if (ios) {
+        // writeFileFromFile: a source that cannot be opened reads -1, which is resolved as the size.
+        if (!existsSync(data) || isDir(data)) return -1;
+      } else {
+        if (!existsSync(data)) throw new Error(`No such file '${path}' ('${data}')`);
+        // new FileInputStream(src) / new FileOutputStream(f, true) on a directory: FileNotFoundException.
+        if (isDir(data) || isDir(path))
+          throw new Error(`File '${path}' does not exist and could not be created, or it is a directory`);
+      }
+      const bytes = readFileSync(data);
+      appendFileSync(path, bytes);
+      return bytes.byteLength;
     },
   };
 
