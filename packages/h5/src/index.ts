@@ -112,7 +112,10 @@ function adapterInfo(transport: H5Transport): AdapterInfo {
           : {}),
       ...(resume
         ? {}
-        : { resume: 'XMLHttpRequest hands a body over only whole: a stopped request leaves no bytes to continue' }),
+        : {
+            resume:
+              'XMLHttpRequest hands a body over only whole: a stopped request leaves no bytes to continue',
+          }),
       persistentResume:
         'a tempFilePath download keeps its bytes in the page memory, which a reload loses (a filePath download in OPFS survives one)',
       ...(digest
