@@ -8,6 +8,7 @@
 import { bindDownloader, contractCapabilities } from '@dl/core';
 import type { AdapterInfo, DownloadFile, DownloadFileOptions } from '@dl/types';
 import { createH5Driver } from './driver';
+import { hasDigest } from './integrity';
 import { hasOriginPrivateFileSystem } from './opfs';
 import { defaultTransport, type H5Transport } from './transports';
 
@@ -60,8 +61,11 @@ function onWebKit(): boolean {
   return /AppleWebKit/.test(agent) && !/Chrome|Chromium|Edg\//.test(agent);
 }
 
-function adapterInfo(): AdapterInfo {
+/** The manifest of a downloader on `transport` (XHR keeps no bytes of a stopped request to resume). */
+function adapterInfo(transport: H5Transport): AdapterInfo {
   const opfs = hasOriginPrivateFileSystem();
+  const digest = hasDigest();
+  const resume = transport === 'fetch';
   const noOpfs = 'this runtime has no Origin Private File System (navigator.storage.getDirectory)';
   return {
     name: 'h5',
@@ -74,9 +78,10 @@ function adapterInfo(): AdapterInfo {
       // Cookie is a forbidden request header: fetch and XMLHttpRequest drop it silently.
       cookieHeader: false,
       decodingErrors: !onNodeFetch() && !onWebKit(),
-      resume: false,
+      resume,
+      // Memory does not outlive the page; only an OPFS part file does (see the notes).
       persistentResume: false,
-      integrity: false,
+      integrity: digest,
     }),
     notes: [
       'tempFilePath is a blob: URL holding the bytes in memory until releaseFile(tempFilePath) is called.',
@@ -87,6 +92,13 @@ function adapterInfo(): AdapterInfo {
       'A Cookie request header is dropped (browsers forbid pages to set it); cookies go by the credentials mode.',
       'Under Node (not a browser) fetch is undici, which can hang on a corrupt gzip body until the timeout; use @dl/node there.',
       'Cross-origin response headers other than the CORS-safelisted ones are visible only when listed in Access-Control-Expose-Headers; a hidden Content-Encoding makes the size approximate.',
+      resume
+        ? 'pause()/resume() and retries continue with a Range request: a tempFilePath download keeps its bytes in memory, a filePath one in its OPFS part file. Cross-origin, the server must allow If-Range (preflight) and expose ETag and Content-Range.'
+        : 'Over XMLHttpRequest a stopped request keeps no bytes: pause()/resume() and retries start from zero.',
+      'resumeData survives a page reload only for filePath (OPFS) downloads.',
+      digest
+        ? 'integrity is checked with Web Crypto once the body is complete (no streaming digest; an OPFS file is read back whole).'
+        : 'No crypto.subtle here (browsers give it to secure contexts only): integrity is refused.',
     ],
     reasons: {
       ...(opfs ? {} : { filePath: noOpfs, atomicFilePath: noOpfs }),
@@ -98,24 +110,30 @@ function adapterInfo(): AdapterInfo {
         : onWebKit()
           ? { decodingErrors: 'WebKit hands a body with a corrupt gzip encoding over as complete' }
           : {}),
-      resume: '@dl/h5 does not continue a partial download yet: resume() and retries start again from zero',
+      ...(resume
+        ? {}
+        : {
+            resume:
+              'XMLHttpRequest hands a body over only whole: a stopped request leaves no bytes to continue',
+          }),
       persistentResume:
-        '@dl/h5 does not continue a partial download yet, so resumeData cannot outlive the app',
-      integrity: '@dl/h5 does not hash what it downloads yet',
+        'a tempFilePath download keeps its bytes in the page memory, which a reload loses (a filePath download in OPFS survives one)',
+      ...(digest
+        ? {}
+        : { integrity: 'no Web Crypto digest here: browsers give crypto.subtle to secure contexts only' }),
     },
   };
 }
 
-export const adapter: AdapterInfo = adapterInfo();
+export const adapter: AdapterInfo = adapterInfo(defaultTransport());
 
 export function createDownloader(options: H5DownloaderOptions = {}): {
   downloadFile: H5DownloadFile;
   adapter: AdapterInfo;
 } {
-  const driver = createH5Driver(options.transport ?? defaultTransport(), {
-    credentials: options.credentials ?? 'same-origin',
-  });
-  const bound = bindDownloader(driver, adapter, {
+  const transport = options.transport ?? defaultTransport();
+  const driver = createH5Driver(transport, { credentials: options.credentials ?? 'same-origin' });
+  const bound = bindDownloader(driver, transport === defaultTransport() ? adapter : adapterInfo(transport), {
     maxConcurrent: options.maxConcurrent,
     // Relative URLs resolve against the page, as fetch would.
     baseUrl: () => (globalThis as { location?: { href?: string } }).location?.href,

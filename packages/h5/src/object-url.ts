@@ -3,9 +3,9 @@
  * until released, so each one is meant to be released once the app is done with it.
  */
 
-/** The saved bytes as an object URL, typed with the response's Content-Type so links open as expected. */
-export function createObjectUrl(parts: BlobPart[], contentType: string | undefined): string {
-  return URL.createObjectURL(new Blob(parts, contentType ? { type: contentType } : {}));
+/** The saved bytes as an object URL (the Blob typed with the response's Content-Type, so links open as expected). */
+export function createObjectUrl(saved: Blob): string {
+  return URL.createObjectURL(saved);
 }
 
 /**

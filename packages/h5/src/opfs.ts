@@ -24,7 +24,7 @@ async function opfsRoot(): Promise<FileSystemDirectoryHandle> {
 }
 
 /** `a/b/c.bin` or `/a/b/c.bin` as directory names and a file name; `.`/`..`/empty parts are refused. */
-function splitOpfsPath(filePath: string): { dirs: string[]; name: string } {
+export function splitOpfsPath(filePath: string): { dirs: string[]; name: string } {
   const parts = filePath.split('/').filter((part) => part !== '');
   const name = parts.pop();
   if (!name || [...parts, name].some((part) => part === '.' || part === '..')) {
@@ -38,6 +38,11 @@ export async function opfsDirectoryOf(
   filePath: string,
 ): Promise<{ dir: FileSystemDirectoryHandle; name: string }> {
   const { dirs, name } = splitOpfsPath(filePath);
+  return { dir: await opfsDirectory(dirs, filePath), name };
+}
+
+/** An existing directory of the OPFS, by its names from the root. */
+async function opfsDirectory(dirs: readonly string[], filePath: string): Promise<FileSystemDirectoryHandle> {
   let dir = await opfsRoot();
   for (const part of dirs) {
     try {
@@ -46,7 +51,42 @@ export async function opfsDirectoryOf(
       throw toOpfsError(error, filePath);
     }
   }
-  return { dir, name };
+  return dir;
+}
+
+// What partFileName() makes: `.<name>.<12 hex>.part`. A partial handed back in `resumeData` is only
+// touched (sized, continued, removed) when it has this shape, never any other file a caller names.
+const PART_NAME = /^\..+\.[0-9a-f]{12}\.part$/;
+
+/** Whether `name` is the part-file name dl gives the file `finalName` while it downloads. */
+export function isPartNameOf(name: string, finalName: string): boolean {
+  return PART_NAME.test(name) && name.startsWith(`.${finalName}.`) && name.length === finalName.length + 19;
+}
+
+/** The directory and handle of a part file dl wrote, named by its OPFS path; undefined for anything else. */
+async function opfsPartFile(
+  path: string,
+): Promise<{ dir: FileSystemDirectoryHandle; name: string; file: FileSystemFileHandle } | undefined> {
+  if (!hasOriginPrivateFileSystem()) return undefined;
+  try {
+    const { dir, name } = await opfsDirectoryOf(path);
+    if (!PART_NAME.test(name)) return undefined;
+    return { dir, name, file: await dir.getFileHandle(name) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The size of a part file in the OPFS, or undefined when it is gone or not one of dl's. */
+export async function opfsPartSize(path: string): Promise<number | undefined> {
+  const part = await opfsPartFile(path);
+  return part ? (await part.file.getFile()).size : undefined;
+}
+
+/** Removes a part file from the OPFS; nothing happens for one that is gone or not one of dl's. */
+export async function removeOpfsPart(path: string): Promise<void> {
+  const part = await opfsPartFile(path);
+  await part?.dir.removeEntry(part.name).catch(() => {});
 }
 
 /** A DOMException from OPFS as the task's FILE_SYSTEM error; a missing directory gets its own errno. */

@@ -1,4 +1,4 @@
-import { type DownloadJob, expectedBodyLength, networkError } from '@dl/core';
+import { continuesAt, type DownloadJob, expectedBodyLength, networkError } from '@dl/core';
 import type { ResponseHeaders } from '@dl/types';
 import type { Transfer } from './transfer';
 
@@ -19,6 +19,8 @@ interface XhrResponse {
   status: number;
   header: ResponseHeaders;
   body: Blob;
+  /** Where the body goes in the saved bytes (`continuesAt`). */
+  offset: number;
 }
 
 /** One GET through XMLHttpRequest, reporting headers and progress to the job as they come. */
@@ -26,6 +28,7 @@ function request(job: DownloadJob, credentials: RequestCredentials): Promise<Xhr
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     let header: ResponseHeaders = {};
+    let offset = 0;
     let expected = 0;
     // A decoded (content-encoded) body is counted in network bytes, which may exceed what is saved;
     // its size is unknown anyway, so only the final event reports it.
@@ -40,18 +43,24 @@ function request(job: DownloadJob, credentials: RequestCredentials): Promise<Xhr
     xhr.onreadystatechange = () => {
       if (xhr.readyState !== XMLHttpRequest.HEADERS_RECEIVED) return;
       header = parseXhrHeaders(xhr.getAllResponseHeaders());
-      expected = expectedBodyLength(header);
-      countsSavedBytes = expected > 0 || !header['content-encoding'];
+      try {
+        offset = continuesAt(job, xhr.status, header);
+      } catch {
+        // A range that does not continue the saved bytes: the task refuses it in headers() and stops.
+      }
+      const length = expectedBodyLength(header);
+      expected = length > 0 ? offset + length : 0;
+      countsSavedBytes = length > 0 || !header['content-encoding'];
       job.headers(xhr.status, header);
     };
     xhr.onprogress = (event) => {
-      if (countsSavedBytes) job.progress(event.loaded, expected);
+      if (countsSavedBytes) job.progress(offset + event.loaded, expected);
     };
     // Settle at loadend, the last event of a request, after load/error/abort: only then has the browser
     // finished with it, so the task's queue slot is not freed while the old request is still winding down.
     let outcome: (() => void) | undefined;
     xhr.onload = () => {
-      outcome = () => resolve({ status: xhr.status, header, body: xhr.response as Blob });
+      outcome = () => resolve({ status: xhr.status, header, body: xhr.response as Blob, offset });
     };
     xhr.onerror = () => {
       outcome = () => reject(networkError('network error'));
@@ -76,11 +85,14 @@ function request(job: DownloadJob, credentials: RequestCredentials): Promise<Xhr
 /**
  * The web platform where response bodies do not stream: XMLHttpRequest, with headers at
  * HEADERS_RECEIVED, progress from its progress events, and the whole body written to the target at the
- * end (so memory holds the body once). Same contract, same targets as the fetch transport.
+ * end (so memory holds the body once). Same contract, same targets as the fetch transport — except that
+ * a stopped request leaves no bytes behind (XHR hands a body over only whole), so nothing is continued.
  */
 export const xhrTransfer: Transfer = async (job, target, credentials) => {
   const response = await request(job, credentials);
   if (job.signal.aborted) throw job.signal.reason;
+  await target.startAt(response.offset);
   await target.write(response.body);
-  return { statusCode: response.status, header: response.header, dataLength: response.body.size };
+  const dataLength = response.offset + response.body.size;
+  return { statusCode: response.status, header: response.header, dataLength };
 };

@@ -2,6 +2,7 @@ import { type ConformanceTarget, testServerUrl } from '@dl/conformance';
 
 import { server } from 'vitest/browser';
 import { createDownloader, type H5Transport } from '../../src/index';
+import { memoryPartialIds } from '../../src/memory-partials';
 import { readObjectUrl, watchObjectUrls } from './object-urls';
 import { listDirectory, makeDirectory, readFile } from './opfs';
 
@@ -10,7 +11,8 @@ let runs = 0;
 
 /**
  * The suite's view of @dl/h5 in a real browser: saved files read back through fetch (blob: URLs) or
- * straight from the Origin Private File System, the temporary area being the object URLs still alive.
+ * straight from the Origin Private File System, the temporary area being the object URLs still alive and
+ * the partials held in memory.
  * The redirect-limit clauses skip themselves, as the adapter's capabilities say (`redirectLimit: false`).
  */
 export function browserTarget(transport: H5Transport): ConformanceTarget {
@@ -24,7 +26,8 @@ export function browserTarget(transport: H5Transport): ConformanceTarget {
     adapter,
     serverUrl: testServerUrl,
     readSaved: (path) => (path.startsWith('blob:') ? readObjectUrl(path) : readFile(path)),
-    tempEntries: () => objectUrls.live(),
+    // Object URLs still alive, and saved bytes still held in memory (only the adapter's store shows those).
+    tempEntries: async () => [...(await objectUrls.live()), ...memoryPartialIds()],
     freshDir: () => makeDirectory(`${base}/dir-${++dirs}`),
     join: (dir, name) => `${dir}/${name}`,
     list: listDirectory,
