@@ -6,23 +6,24 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
-// Bytes, min+gzip. Today's figures plus a little room; the performance issue's targets are lower.
+// Bytes, min+gzip. Today's figures plus a little room (the contract's retries, pause/resume, integrity
+// and size limits added about 2.5 kB to each); the performance issue's targets are lower.
 const BUDGETS = [
-  { name: '@dl/weapp', dir: 'packages/weapp', budget: 8_000 },
+  { name: '@dl/weapp', dir: 'packages/weapp', budget: 11_300 },
   // Opt-in: what an app adds when it imports the hasher for `integrity` (jsSHA's SHA-256 and SHA-512).
   { name: '@dl/weapp/integrity', dir: 'packages/weapp', budget: 6_200 },
-  { name: '@dl/h5', dir: 'packages/h5', budget: 8_500 },
-  { name: '@dl/node', dir: 'packages/node', budget: 8_400, platform: 'node' },
+  { name: '@dl/h5', dir: 'packages/h5', budget: 13_200 },
+  { name: '@dl/node', dir: 'packages/node', budget: 11_600, platform: 'node' },
   {
     name: '@dl/taro (weapp build)',
     dir: 'packages/taro',
-    budget: 8_000,
+    budget: 11_300,
     define: { 'process.env.TARO_ENV': '"weapp"' },
   },
   {
     name: '@dl/uni (mp-weixin build)',
     dir: 'packages/uni',
-    budget: 8_000,
+    budget: 11_400,
     define: { 'process.env.UNI_PLATFORM': '"mp-weixin"' },
   },
 ];
