@@ -1,5 +1,6 @@
 // Every entry of every public dl package, as a workspace app would import it.
 export * as conformance from '@dl/conformance';
+export * as conformanceGlobalSetup from '@dl/conformance/global-setup';
 export * as conformanceNode from '@dl/conformance/node';
 export * as conformanceRealm from '@dl/conformance/realm';
 export * as core from '@dl/core';
@@ -12,5 +13,7 @@ export * as testServer from '@dl/test-server';
 export * as testServerProcess from '@dl/test-server/process';
 export * as testServerScenarios from '@dl/test-server/scenarios';
 export * as types from '@dl/types';
+export * as uni from '@dl/uni';
 export * as weapp from '@dl/weapp';
+export * as weappIntegrity from '@dl/weapp/integrity';
 export * as weappEmulator from '@dl/weapp-emulator';
