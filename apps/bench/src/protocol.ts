@@ -1,0 +1,22 @@
+import type { SuiteName } from './contenders/suites';
+
+/** What the parent asks a child process to run. */
+export interface ChildJob {
+  suite: SuiteName;
+  contender: string;
+  url: string;
+  /** The unmeasured warm-up's URL and file count (JIT, connections, file system). */
+  warmUrl: string;
+  warmCount: number;
+  /** Files saved in the measured run, each `size` bytes. */
+  count: number;
+  size: number;
+  concurrency: number;
+  /** An empty directory of this run's own. */
+  dir: string;
+}
+
+/** A measured run: wall time, and peak RSS above the child's start (a CLI: the whole process's peak). */
+export type ChildResult =
+  | { seconds: number; peakRss?: number; wholeProcess?: boolean; error?: undefined }
+  | { error: string };
