@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -8,14 +8,12 @@ import {
   type DownloadDriver,
   type DownloadJob,
   ERRNO,
-  expectedBodyLength,
   fileSystemError,
   isDownloadError,
   tempFileName,
 } from '@dl/core';
-import { toAbortSignal } from './abort-signal';
-import type { NodeResponse } from './http';
 import { isPartFile, PartFile } from './part-file';
+import { pump } from './pump';
 import { getFollowingRedirects } from './redirects';
 import { TempDir } from './temp-dir';
 
@@ -24,41 +22,6 @@ export interface NodeDriverConfig {
   tempDir: string;
   /** Check that `tempDir` is private to this user (the default directory) rather than only create it. */
   privateTempDir?: boolean;
-}
-
-/**
- * The decoded body into the part file from `offset`, progress after every chunk (and into `hash`, when
- * one is asked for); an abort closes the connection and stops at once. A cut connection or a corrupt
- * encoding rejects (NETWORK).
- */
-async function pump(
-  response: NodeResponse,
-  file: PartFile,
-  job: DownloadJob,
-  offset: number,
-  hash: Hash | undefined,
-): Promise<number> {
-  const length = expectedBodyLength(response.header);
-  const expected = length > 0 ? offset + length : 0;
-  const stop = () => response.destroy(job.signal.reason);
-  job.signal.addEventListener('abort', stop, { once: true });
-  let written = offset;
-  try {
-    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-      if (job.signal.aborted) throw job.signal.reason;
-      await file.write(chunk, written);
-      hash?.update(chunk);
-      written += chunk.byteLength;
-      job.progress(written, expected);
-    }
-    if (job.signal.aborted) throw job.signal.reason;
-    return written;
-  } catch (error) {
-    response.destroy(error);
-    throw error;
-  } finally {
-    job.signal.removeEventListener('abort', stop);
-  }
 }
 
 /** The Node platform: node:http(s) with redirects counted by hand and our own decoding, bytes streamed to disk. */
@@ -81,8 +44,8 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
 
   /** The part file this attempt writes: the one a resumed download continues, else a new one. */
   async function openPartFile(job: DownloadJob): Promise<PartFile> {
+    if (!job.resume) return job.filePath ? PartFile.create(resolve(job.filePath)) : createTempFile(job);
     const finalPath = job.filePath ? resolve(job.filePath) : join(await tempDir.get(), tempFileName(job.url));
-    if (!job.resume) return job.filePath ? PartFile.create(finalPath) : createTempFile(job);
     // A partial is continued only beside its final name (or in the temporary directory).
     const partPath = resolve(job.resume.partial);
     if (dirname(partPath) !== dirname(finalPath)) {
@@ -99,7 +62,7 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
     try {
       const response = await getFollowingRedirects(job.url, {
         headers: { ...job.header },
-        signal: toAbortSignal(job.signal),
+        signal: job.signal,
       });
       const offset = continuesAt(job, response.status, response.header);
       await file.truncate(offset);
