@@ -5,7 +5,8 @@
  * notes and a chart into docs/performance.md (a `--quick` run only prints).
  *
  * Flags: `--quick` (small sizes, 2 rounds), `--rounds=N`, `--max-wait=MINUTES` (for a 1-minute load
- * below 1.5 before measuring; default 10, 0 with --quick), `--no-write`.
+ * below 1.5 before measuring; default 10, 0 with --quick), `--only=large,overhead` (some suites; only
+ * prints), `--no-write`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -30,7 +31,8 @@ const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`)
 const quick = flag('quick');
 const rounds = Number(option('rounds') ?? (quick ? 2 : 5));
 const maxWait = Number(option('max-wait') ?? (quick ? 0 : 10));
-const write = !quick && !flag('no-write');
+const only = option('only')?.split(',');
+const write = !quick && !only && !flag('no-write');
 const CONCURRENCY = 10;
 const LOAD_THRESHOLD = 1.5;
 
@@ -67,6 +69,7 @@ async function runSuite(plan: SuitePlan, serverUrl: string, notes: string[]): Pr
   const measured: Measured[] = contenders.map((contender) => ({
     name: contender.name,
     seconds: [],
+    cpuSeconds: [],
     peakRss: [],
     skipped: isCli(contender) ? missingCommand(contender.command) : undefined,
   }));
@@ -97,6 +100,7 @@ async function runSuite(plan: SuitePlan, serverUrl: string, notes: string[]): Pr
         // Round 0 warms the server, the disk and the page cache up: discarded.
         if (round > 0) {
           entry.seconds.push(result.seconds);
+          if (result.cpuSeconds !== undefined) entry.cpuSeconds.push(result.cpuSeconds);
           if (result.peakRss !== undefined) entry.peakRss.push(result.peakRss);
           entry.wholeProcess = result.wholeProcess;
         }
@@ -120,6 +124,7 @@ const notes: string[] = [];
 const results = {} as Record<SuiteName, SuiteResult>;
 try {
   for (const plan of plans) {
+    if (only && !only.includes(plan.suite)) continue;
     machine.loadPerSuite[plan.suite] = oneMinuteLoad();
     results[plan.suite] = await runSuite(plan, server.url, notes);
   }

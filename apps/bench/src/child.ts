@@ -34,12 +34,14 @@ async function runNode(contender: NodeContender): Promise<ChildResult> {
   await rm(warmDir, { recursive: true });
   const dir = join(job.dir, 'run');
   await mkdir(dir);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await contender.saveAll(job.url, pathsIn(dir, job.count), job.concurrency);
   const seconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
   const peakRss = memory.stop();
   if (contender.writesFiles !== false) await checkSaved(dir, job.count, job.size);
-  return { seconds, peakRss };
+  return { seconds, cpuSeconds: (user + system) / 1e6, peakRss };
 }
 
 function runCli(contender: CliContender): Promise<ChildResult> {

@@ -16,7 +16,10 @@ export interface ChildJob {
   dir: string;
 }
 
-/** A measured run: wall time, and peak RSS above the child's start (a CLI: the whole process's peak). */
+/**
+ * A measured run: wall time, CPU time (user + system, every thread of the process; none for a CLI), and
+ * peak RSS above the child's start (a CLI: the whole process's peak).
+ */
 export type ChildResult =
-  | { seconds: number; peakRss?: number; wholeProcess?: boolean; error?: undefined }
+  | { seconds: number; cpuSeconds?: number; peakRss?: number; wholeProcess?: boolean; error?: undefined }
   | { error: string };

@@ -23,18 +23,25 @@ function figureOf(rows: Summary[], name: string): number | undefined {
   return rows.find((row) => row.name === name)?.value;
 }
 
+function cpuOf(rows: Summary[], name: string): number | undefined {
+  return rows.find((row) => row.name === name)?.cpuPerItem;
+}
+
+const cpuCell = (row: Summary, digits = 0) =>
+  row.cpuPerItem === undefined ? '–' : row.cpuPerItem.toFixed(digits);
+
 function largeTable(result: SuiteResult): string[] {
   const rows = summarize(result);
   const base = figureOf(rows, BASELINES.large);
   const lines = [
     `### One large file to disk (${sizeLabel(result.size)})`,
     '',
-    `| contender | MB/s | vs ${BASELINES.large} | peak RSS above start |`,
-    '|---|---:|---:|---:|',
+    `| contender | MB/s | vs ${BASELINES.large} | CPU s | peak RSS above start |`,
+    '|---|---:|---:|---:|---:|',
   ];
   for (const row of rows) {
     if (row.value === undefined) {
-      lines.push(`| ${row.name} | – | – | ${row.skipped} |`);
+      lines.push(`| ${row.name} | – | – | – | ${row.skipped} |`);
       continue;
     }
     const memory =
@@ -43,7 +50,8 @@ function largeTable(result: SuiteResult): string[] {
         : row.wholeProcess
           ? `${mib(row.peakRss)} (whole process)`
           : mib(row.peakRss);
-    lines.push(`| ${row.name} | ${row.value.toFixed(0)} | ${ratio(row.value, base)} | ${memory} |`);
+    const cpu = row.cpuPerItem === undefined ? '–' : (row.cpuPerItem / 1e6).toFixed(2);
+    lines.push(`| ${row.name} | ${row.value.toFixed(0)} | ${ratio(row.value, base)} | ${cpu} | ${memory} |`);
   }
   return lines;
 }
@@ -53,18 +61,19 @@ function manyTable(small: SuiteResult, big: SuiteResult, concurrency: number): s
   const b = summarize(big);
   const baseA = figureOf(a, BASELINES.many);
   const baseB = figureOf(b, BASELINES.many);
+  const head = (result: SuiteResult) => `${count(result.count)} × ${sizeLabel(result.size)}`;
   const lines = [
     `### Many files, ${concurrency} at once`,
     '',
-    `| contender | ${count(small.count)} × ${sizeLabel(small.size)}: files/s | vs baseline | ${count(big.count)} × ${sizeLabel(big.size)}: files/s | vs baseline |`,
-    '|---|---:|---:|---:|---:|',
+    `| contender | ${head(small)}: files/s | vs baseline | CPU µs/file | ${head(big)}: files/s | vs baseline | CPU µs/file |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of a) {
     const other = b.find((entry) => entry.name === row.name);
     const cell = (entry: Summary | undefined, base: number | undefined) =>
       entry?.value === undefined
-        ? `– | ${entry?.skipped ?? '–'}`
-        : `${entry.value.toFixed(0)} | ${ratio(entry.value, base)}`;
+        ? `– | ${entry?.skipped ?? '–'} | –`
+        : `${entry.value.toFixed(0)} | ${ratio(entry.value, base)} | ${cpuCell(entry)}`;
     lines.push(`| ${row.name} | ${cell(row, baseA)} | ${cell(other, baseB)} |`);
   }
   lines.push(
@@ -77,16 +86,24 @@ function manyTable(small: SuiteResult, big: SuiteResult, concurrency: number): s
 function overheadTable(result: SuiteResult, concurrency: number): string[] {
   const rows = summarize(result);
   const base = figureOf(rows, BASELINES.overhead);
+  const baseCpu = cpuOf(rows, BASELINES.overhead);
   const lines = [
     `### Per-task overhead: ${count(result.count)} empty bodies, ${concurrency} at once`,
     '',
-    `| contender | µs per task | vs hand-written loop (lower is better) |`,
-    '|---|---:|---:|',
+    '| contender | µs per task | vs hand-written loop | CPU µs per task | vs hand-written loop |',
+    '|---|---:|---:|---:|---:|',
   ];
   for (const row of rows) {
-    if (row.value === undefined) lines.push(`| ${row.name} | – | ${row.skipped} |`);
-    else lines.push(`| ${row.name} | ${row.value.toFixed(1)} | ${ratio(row.value, base)} |`);
+    if (row.value === undefined) lines.push(`| ${row.name} | – | ${row.skipped} | – | – |`);
+    else
+      lines.push(
+        `| ${row.name} | ${row.value.toFixed(1)} | ${ratio(row.value, base)} | ${cpuCell(row, 1)} | ${row.cpuPerItem === undefined ? '–' : ratio(row.cpuPerItem, baseCpu)} |`,
+      );
   }
+  lines.push(
+    '',
+    "Lower is better. CPU time counts every thread of the process (the file-system calls run on libuv's pool).",
+  );
   return lines;
 }
 
@@ -94,50 +111,46 @@ export interface Run {
   machine: MachineNotes;
   rounds: number;
   concurrency: number;
-  large: SuiteResult;
-  many4k: SuiteResult;
-  many256k: SuiteResult;
-  overhead: SuiteResult;
+  /** Each suite's result (a partial run, `--only`, lacks some). */
+  large?: SuiteResult;
+  many4k?: SuiteResult;
+  many256k?: SuiteResult;
+  overhead?: SuiteResult;
   /** Command-line peers that were not installed, and other notes on who did not run. */
   notes: string[];
 }
 
 export function chartPanels(run: Run): Panel[] {
-  const large = summarize(run.large);
-  return [
-    {
+  const panels: Panel[] = [];
+  const files = (result: SuiteResult) =>
+    `${count(result.count)} × ${sizeLabel(result.size)}, ${run.concurrency} at once (higher is better)`;
+  if (run.large)
+    panels.push({
       title: `One ${sizeLabel(run.large.size)} file to disk (higher is better)`,
       unit: 'MB/s',
-      rows: large,
+      rows: summarize(run.large),
       pick: (r) => r.value,
-    },
-    {
-      title: `${count(run.many4k.count)} × ${sizeLabel(run.many4k.size)}, ${run.concurrency} at once (higher is better)`,
-      unit: 'files/s',
-      rows: summarize(run.many4k),
-      pick: (r) => r.value,
-    },
-    {
-      title: `${count(run.many256k.count)} × ${sizeLabel(run.many256k.size)}, ${run.concurrency} at once (higher is better)`,
-      unit: 'files/s',
-      rows: summarize(run.many256k),
-      pick: (r) => r.value,
-    },
-    {
+    });
+  for (const result of [run.many4k, run.many256k])
+    if (result)
+      panels.push({ title: files(result), unit: 'files/s', rows: summarize(result), pick: (r) => r.value });
+  if (run.overhead)
+    panels.push({
       title: `Per task, ${count(run.overhead.count)} empty bodies (lower is better)`,
       unit: 'µs',
       rows: summarize(run.overhead),
       pick: (r) => r.value,
       digits: 1,
-    },
-    {
-      title: `Peak RSS while saving the ${sizeLabel(run.large.size)} file (lower is better)`,
+    });
+  if (run.large)
+    panels.push({
+      title: `Peak RSS above start while saving the ${sizeLabel(run.large.size)} file (lower is better)`,
       unit: 'MiB',
-      rows: large.filter((r) => !r.wholeProcess),
+      rows: summarize(run.large).filter((r) => !r.wholeProcess),
       pick: (r) => (r.peakRss === undefined ? undefined : r.peakRss / 2 ** 20),
       digits: 1,
-    },
-  ];
+    });
+  return panels;
 }
 
 export function markdown(run: Run, chartFile: string): string {
@@ -158,11 +171,9 @@ export function markdown(run: Run, chartFile: string): string {
     '',
     `![The latest run as bars](${chartFile})`,
     '',
-    ...largeTable(run.large),
-    '',
-    ...manyTable(run.many4k, run.many256k, run.concurrency),
-    '',
-    ...overheadTable(run.overhead, run.concurrency),
+    ...(run.large ? [...largeTable(run.large), ''] : []),
+    ...(run.many4k && run.many256k ? [...manyTable(run.many4k, run.many256k, run.concurrency), ''] : []),
+    ...(run.overhead ? overheadTable(run.overhead, run.concurrency) : []),
     ...(run.notes.length > 0 ? ['', ...run.notes.map((note) => `- ${note}`)] : []),
     END,
   ].join('\n');

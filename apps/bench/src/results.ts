@@ -5,6 +5,7 @@ import { median } from './stats';
 export interface Measured {
   name: string;
   seconds: number[];
+  cpuSeconds: number[];
   peakRss: number[];
   /** The peak is the whole process's (a command-line tool), not above a start. */
   wholeProcess?: boolean;
@@ -25,6 +26,8 @@ export interface Summary {
   name: string;
   /** MB/s (large), files/s (many files) or µs per task (overhead); undefined when it did not run. */
   value?: number;
+  /** Median CPU time of a run, in µs per file (per task): less shaken by other work than wall time. */
+  cpuPerItem?: number;
   peakRss?: number;
   wholeProcess?: boolean;
   skipped?: string;
@@ -42,6 +45,8 @@ export function summarize(result: SuiteResult): Summary[] {
           ? (seconds * 1e6) / result.count
           : result.count / seconds;
     const peakRss = measured.peakRss.length > 0 ? median(measured.peakRss) : undefined;
-    return { name: measured.name, value, peakRss, wholeProcess: measured.wholeProcess };
+    const cpuPerItem =
+      measured.cpuSeconds.length > 0 ? (median(measured.cpuSeconds) * 1e6) / result.count : undefined;
+    return { name: measured.name, value, cpuPerItem, peakRss, wholeProcess: measured.wholeProcess };
   });
 }

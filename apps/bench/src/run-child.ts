@@ -4,11 +4,14 @@ import type { ChildJob, ChildResult } from './protocol';
 
 const childEntry = fileURLToPath(new URL('./child.ts', import.meta.url));
 
-/** Runs one job in a fresh Node process (TypeScript through tsx, the workspace's sources via dl-source). */
+/**
+ * Runs one job in a fresh Node process: the bench's own TypeScript through tsx, @dl/node as users get it
+ * (its built `dist`, which `pnpm bench` builds first).
+ */
 export function runChild(job: ChildJob): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = fork(childEntry, [JSON.stringify(job)], {
-      execArgv: ['--conditions=dl-source', '--import', 'tsx'],
+      execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let result: ChildResult | undefined;

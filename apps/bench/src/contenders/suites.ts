@@ -1,5 +1,5 @@
 /** The contenders of each suite, by name: the parent lists them, a child process runs one. */
-import { dlNode, dlNodeWithProgress } from './dl';
+import { dlNode, dlNodeWithProgress, dlOther } from './dl';
 import {
   axiosStream,
   fetchToStream,
@@ -48,9 +48,12 @@ const handWritten = pooled('hand-written loop (undici.request + part file + rena
 
 export type SuiteName = 'large' | 'many4k' | 'many256k' | 'overhead';
 
+const others = dlOther ? [dlOther] : [];
+
 export const suites: Record<SuiteName, Contender[]> = {
   large: [
     dlNode,
+    ...others,
     dlNodeWithProgress,
     fetchStream,
     undiciStream,
@@ -60,9 +63,28 @@ export const suites: Record<SuiteName, Contender[]> = {
     curl,
     wget,
   ],
-  many4k: [dlNode, fetchStream, pooled('fetch → writeFile', fetchToWriteFile), undiciStream, handWritten],
-  many256k: [dlNode, fetchStream, pooled('fetch → writeFile', fetchToWriteFile), undiciStream, handWritten],
-  overhead: [dlNode, pooled('undici.request (body dumped, no file)', undiciDump, false), handWritten],
+  many4k: [
+    dlNode,
+    ...others,
+    fetchStream,
+    pooled('fetch → writeFile', fetchToWriteFile),
+    undiciStream,
+    handWritten,
+  ],
+  many256k: [
+    dlNode,
+    ...others,
+    fetchStream,
+    pooled('fetch → writeFile', fetchToWriteFile),
+    undiciStream,
+    handWritten,
+  ],
+  overhead: [
+    dlNode,
+    ...others,
+    pooled('undici.request (body dumped, no file)', undiciDump, false),
+    handWritten,
+  ],
 };
 
 export function findContender(suite: SuiteName, name: string): Contender {
