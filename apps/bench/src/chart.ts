@@ -13,8 +13,8 @@ export interface Panel {
   digits?: number;
 }
 
-const WIDTH = 760;
-const LABEL = 330;
+const WIDTH = 860;
+const LABEL = 390;
 const BAR = 16;
 const GAP = 6;
 
