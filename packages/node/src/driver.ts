@@ -12,6 +12,7 @@ import {
   isDownloadError,
   tempFileName,
 } from '@dl/core';
+import { linkAbort } from './abort-link';
 import { isPartFile, PartFile } from './part-file';
 import { pump } from './pump';
 import { getFollowingRedirects } from './redirects';
@@ -55,15 +56,28 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
   }
 
   async function download(job: DownloadJob): Promise<void> {
-    // Open the file before asking the network, so an unwritable target fails at once.
-    const file = await openPartFile(job);
+    // The file is opened while the request is on its way (neither waits for the other); an unwritable
+    // target still fails at once: the request is dropped unanswered.
+    const request = linkAbort(job.signal);
+    const opening = openPartFile(job);
+    const responding = getFollowingRedirects(job.url, { headers: { ...job.header }, signal: request.signal });
+    responding.catch(() => {}); // a failure is read below, once the file is known
+    let file: PartFile;
+    try {
+      file = await opening;
+    } catch (error) {
+      request.abort(error);
+      responding.then(
+        (response) => response.destroy(error),
+        () => {},
+      );
+      request.unlink();
+      throw error;
+    }
     // The task owns the part file from here: kept for pause/retry/resumeData, removed by dropPartial.
     job.saving(file.partPath);
     try {
-      const response = await getFollowingRedirects(job.url, {
-        headers: { ...job.header },
-        signal: job.signal,
-      });
+      const response = await responding;
       const offset = continuesAt(job, response.status, response.header);
       await file.truncate(offset);
       job.headers(response.status, response.header);
@@ -84,6 +98,8 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
     } catch (error) {
       await file.close();
       throw error;
+    } finally {
+      request.unlink();
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Hash } from 'node:crypto';
+import { finished } from 'node:stream';
 import { type DownloadJob, expectedBodyLength } from '@dl/core';
 import type { NodeResponse } from './http';
 import type { PartFile } from './part-file';
@@ -33,12 +34,14 @@ export function pump(
     let ended = false;
     let settled = false;
     let failure: { error: unknown } | undefined;
+    let stopWatching = () => {};
 
     const settle = () => {
       if (settled || writing) return;
       settled = true;
       job.signal.removeEventListener('abort', onAbort);
       body.off('data', onData);
+      stopWatching();
       if (failure) {
         response.destroy(failure.error);
         reject(failure.error);
@@ -87,16 +90,14 @@ export function pump(
     if (job.signal.aborted) return onAbort();
     job.signal.addEventListener('abort', onAbort, { once: true });
     body.on('data', onData);
-    body.once('end', () => {
+    // finished() also reports a body that failed or closed before this call (while the file was opening):
+    // an error, or a close before the end (premature close), is a cut body.
+    stopWatching = finished(body, (error) => {
+      if (error) return fail(error);
       ended = true;
       if (failure || writing) return;
       if (pending.length > 0) flush();
       else settle();
-    });
-    body.once('error', fail);
-    // Destroyed without an error (never by dl's own code): not a complete body either.
-    body.once('close', () => {
-      if (!ended) fail(new Error('the connection closed before the body ended'));
     });
   });
 }

@@ -95,6 +95,17 @@ describe('writing the body to the part file', () => {
     expect(response.body.destroyed).toBe(true);
   });
 
+  it('a body cut before writing began (while the file was opening) rejects, never waits', async () => {
+    const response = await httpGet(
+      fileUrl(server.url(), { size: 100_000, cutAt: 1000 }),
+      {},
+      new AbortController().signal,
+    );
+    await new Promise((resolve) => response.body.once('close', resolve));
+    const { file } = slowFile(0);
+    await expect(pump(response, file, fakeJob().job, 0, undefined)).rejects.toThrow();
+  });
+
   it('appends after the offset of a continued file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dl-pump-'));
     try {
