@@ -48,8 +48,8 @@ export function barChart(title: string, panels: Panel[]): string {
   const height = y + 10;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, sans-serif">`,
-    '<style>.title{font-size:15px;font-weight:600}.panel{font-size:13px;font-weight:600}.label{font-size:12px;text-anchor:end}.value{font-size:12px}.dl{fill:#2f6fde}.peer{fill:#a3acb9}</style>',
     `<title>${xml(title)}</title>`,
+    '<style>.title{font-size:15px;font-weight:600}.panel{font-size:13px;font-weight:600}.label{font-size:12px;text-anchor:end}.value{font-size:12px}.dl{fill:#2f6fde}.peer{fill:#a3acb9}</style>',
     `<rect width="${WIDTH}" height="${height}" fill="#fff"/>`,
     ...parts,
     '</svg>',
