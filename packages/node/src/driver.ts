@@ -4,20 +4,17 @@ import { stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import {
   asyncDriver,
-  type BodyChunks,
   continuesAt,
   type DownloadDriver,
   type DownloadJob,
   ERRNO,
-  expectedBodyLength,
   fileSystemError,
   isDownloadError,
-  pumpBody,
   tempFileName,
 } from '@dl/core';
-import { toAbortSignal } from './abort-signal';
-import type { NodeResponse } from './http';
+import { linkAbort } from './abort-link';
 import { isPartFile, PartFile } from './part-file';
+import { pump } from './pump';
 import { getFollowingRedirects } from './redirects';
 import { TempDir } from './temp-dir';
 
@@ -26,23 +23,6 @@ export interface NodeDriverConfig {
   tempDir: string;
   /** Check that `tempDir` is private to this user (the default directory) rather than only create it. */
   privateTempDir?: boolean;
-}
-
-/**
- * The decoded body as `@dl/core`'s `pumpBody` reads it: stopping destroys the response (and so the
- * connection), also when the encoding turns out corrupt or the connection is cut (both NETWORK).
- */
-function responseChunks(response: NodeResponse): BodyChunks {
-  const chunks = (response.body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
-  return {
-    async next() {
-      const { done, value } = await chunks.next();
-      return done ? undefined : value;
-    },
-    stop: (reason) => {
-      response.destroy(reason);
-    },
-  };
 }
 
 /** The Node platform: node:http(s) with redirects counted by hand and our own decoding, bytes streamed to disk. */
@@ -65,8 +45,8 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
 
   /** The part file this attempt writes: the one a resumed download continues, else a new one. */
   async function openPartFile(job: DownloadJob): Promise<PartFile> {
+    if (!job.resume) return job.filePath ? PartFile.create(resolve(job.filePath)) : createTempFile(job);
     const finalPath = job.filePath ? resolve(job.filePath) : join(await tempDir.get(), tempFileName(job.url));
-    if (!job.resume) return job.filePath ? PartFile.create(finalPath) : createTempFile(job);
     // A partial is continued only beside its final name (or in the temporary directory).
     const partPath = resolve(job.resume.partial);
     if (dirname(partPath) !== dirname(finalPath)) {
@@ -76,31 +56,34 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
   }
 
   async function download(job: DownloadJob): Promise<void> {
-    // Open the file before asking the network, so an unwritable target fails at once.
-    const file = await openPartFile(job);
+    // The file is opened while the request is on its way (neither waits for the other); an unwritable
+    // target still fails at once: the request is dropped unanswered.
+    const request = linkAbort(job.signal);
+    const opening = openPartFile(job);
+    const responding = getFollowingRedirects(job.url, { headers: { ...job.header }, signal: request.signal });
+    responding.catch(() => {}); // a failure is read below, once the file is known
+    let file: PartFile;
+    try {
+      file = await opening;
+    } catch (error) {
+      request.abort(error);
+      responding.then(
+        (response) => response.destroy(error),
+        () => {},
+      );
+      request.unlink();
+      throw error;
+    }
     // The task owns the part file from here: kept for pause/retry/resumeData, removed by dropPartial.
     job.saving(file.partPath);
     try {
-      const response = await getFollowingRedirects(job.url, {
-        headers: { ...job.header },
-        signal: toAbortSignal(job.signal),
-      });
+      const response = await responding;
       const offset = continuesAt(job, response.status, response.header);
       await file.truncate(offset);
       job.headers(response.status, response.header);
       // Hashed while streaming; a continued file is hashed whole once saved.
       const streamHash = job.integrity && offset === 0 ? createHash(job.integrity.algorithm) : undefined;
-      const length = expectedBodyLength(response.header);
-      const dataLength = await pumpBody(
-        responseChunks(response),
-        (chunk, at) => {
-          streamHash?.update(chunk);
-          return file.write(chunk, at);
-        },
-        job,
-        length > 0 ? offset + length : 0,
-        offset,
-      );
+      const dataLength = await pump(response, file, job, offset, streamHash);
       const received = { statusCode: response.status, header: response.header, dataLength };
       let digest: string | undefined;
       if (job.integrity)
@@ -115,6 +98,8 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
     } catch (error) {
       await file.close();
       throw error;
+    } finally {
+      request.unlink();
     }
   }
 

@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { PassThrough, pipeline, type Readable, type Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { ResponseHeaders } from '@dl/types';
+import type { AbortSignalLike, ResponseHeaders } from '@dl/types';
 
 /** A response as the node driver reads it: status, lower-case headers, and the decoded body. */
 export interface NodeResponse {
@@ -57,7 +57,7 @@ function decodersFor(encoding: string | undefined): Transform[] {
 export function httpGet(
   url: string,
   headers: Record<string, string>,
-  signal: AbortSignal,
+  signal: AbortSignalLike,
 ): Promise<NodeResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) {

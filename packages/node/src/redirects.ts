@@ -1,4 +1,5 @@
 import { followRedirects } from '@dl/core';
+import type { AbortSignalLike } from '@dl/types';
 import { httpGet, type NodeResponse } from './http';
 
 /**
@@ -7,7 +8,7 @@ import { httpGet, type NodeResponse } from './http';
  */
 export async function getFollowingRedirects(
   url: string,
-  init: { headers: Record<string, string>; signal: AbortSignal },
+  init: { headers: Record<string, string>; signal: AbortSignalLike },
 ): Promise<NodeResponse> {
   return followRedirects(
     url,
