@@ -57,7 +57,8 @@ export class ProgressTracker {
     const percent = Math.floor((this.written * 100) / this.expected);
     // 100% belongs to the final event alone; a body that reached its length is not saved yet.
     if (percent >= 100 || percent === this.lastPercent) return undefined;
-    if (this.lastPercent >= 0 && percent - this.lastPercent < this.step) return undefined;
+    // A step counts from 0%: with a step of 10 the events are at 10, 20, … (and the final 100).
+    if (this.step > 1 && percent - Math.max(this.lastPercent, 0) < this.step) return undefined;
     if (!this.intervalPassed()) return undefined;
     this.lastPercent = percent;
     this.lastWritten = this.written;

@@ -69,3 +69,19 @@ export function checkResumeData(
     return invalidArgument('invalid resumeData: saved for another filePath');
   return data as ResumeData;
 }
+
+/**
+ * The response a continued download reports when the one that began its bytes came in an earlier run
+ * of the app: the 206's headers presented as the whole resource's (status 200, the whole length), so a
+ * caller checking `statusCode === 200` reads a resumed download as it reads any other.
+ */
+export function asWholeResponse(
+  header: ResponseHeaders,
+  total: number,
+): { statusCode: number; header: ResponseHeaders } {
+  const whole: ResponseHeaders = {};
+  for (const name of Object.keys(header)) if (name !== 'content-range') whole[name] = header[name] as string;
+  if (total > 0) whole['content-length'] = String(total);
+  else delete whole['content-length'];
+  return { statusCode: 200, header: whole };
+}

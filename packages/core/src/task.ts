@@ -30,7 +30,7 @@ import { ListenerSet } from './listeners';
 import { ProgressTracker } from './progress';
 import type { ConcurrencyQueue, QueueTicket } from './queue';
 import { callSafely, reportError } from './report-error';
-import { continuesAt, rangeHeaders, rangeTotal, validatorOf } from './resume';
+import { asWholeResponse, continuesAt, rangeHeaders, rangeTotal, validatorOf } from './resume';
 import { isRetryableError, isRetryableStatus } from './retry';
 import { extraOptions, type ValidatedOptions, validateOptions } from './validate';
 
@@ -66,7 +66,8 @@ type State =
 /** Why an attempt is being stopped, and what follows once its driver has ended. */
 interface Stop {
   reason: DownloadError;
-  next: 'settle' | 'pause' | 'retry';
+  /** `restart`: the saved bytes cannot be continued (416): drop them and start again from zero. */
+  next: 'settle' | 'pause' | 'retry' | 'restart';
   retry?: OnRetryCallbackResult;
 }
 
@@ -285,6 +286,10 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       if (resumeAsked) enqueue();
       return;
     }
+    if (stopped?.next === 'restart') {
+      dropPartialThen(begin);
+      return;
+    }
     if (stopped?.next === 'retry' && stopped.retry) {
       // The body of a status worth retrying is not the resource: nothing of it is continued.
       dropPartialThen(() => scheduleRetry(stopped.retry as OnRetryCallbackResult));
@@ -352,6 +357,11 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
         } catch (error) {
           return stopAttempt(current, { reason: toDownloadError(error, current.job), next: 'settle' });
         }
+        if (current.job.resume && statusCode === 416) {
+          // Nothing left to ask for (a crash between the last byte and the rename) or a range the server
+          // refuses: the saved bytes are not continued; the download starts again from zero.
+          return stopAttempt(current, { reason: networkError('range not satisfiable'), next: 'restart' });
+        }
         if (current.continuing) total = rangeTotal(responseHeader);
         const policy = settings?.retry;
         if (policy && isRetryableStatus(statusCode) && retries < policy.limit) {
@@ -365,7 +375,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
             });
           }
         }
-        if (options.maxBytes > 0 && total > options.maxBytes) {
+        if (total > options.maxBytes) {
           return stopAttempt(current, { reason: tooLarge(), next: 'settle' });
         }
         if (!current.continuing) {
@@ -374,7 +384,12 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
           partial.validator = statusCode === 200 ? validatorOf(responseHeader) : undefined;
           partial.bytes = 0;
         }
-        if (!headersSent) sendHeaders(statusCode, responseHeader);
+        // Continuing bytes saved in an earlier run: the 206 stands for the whole resource.
+        if (current.continuing && partial && !partial.head)
+          partial.head = asWholeResponse(responseHeader, total);
+        const head =
+          current.continuing && partial?.head ? partial.head : { statusCode, header: responseHeader };
+        if (!headersSent) sendHeaders(head.statusCode, head.header);
       },
       saving(handle) {
         if (!live()) return;
@@ -399,7 +414,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
         // Progress before the headers event would break the contract's order; the final event still comes.
         if (!live() || state !== 'running' || !headersSent) return;
         if (partial && written > partial.bytes) partial.bytes = written;
-        if (options.maxBytes > 0 && written > options.maxBytes) {
+        if (written > options.maxBytes) {
           return stopAttempt(current, { reason: tooLarge(), next: 'settle' });
         }
         const event = progress.update(written, expected);
@@ -408,7 +423,7 @@ export function createTask(options: DownloadFileOptions, context: TaskContext): 
       succeed(saved) {
         if (current !== attempt || current.ended) return;
         if (state === 'running' || state === 'committing') {
-          if (options.maxBytes > 0 && saved.dataLength > options.maxBytes) {
+          if (saved.dataLength > options.maxBytes) {
             // A driver that never reported the bytes: the file is saved, so it goes before the failure.
             current.stop = { reason: tooLarge(), next: 'settle' };
           } else {

@@ -20,7 +20,7 @@ export interface ValidatedOptions {
   filePath?: string;
   retry?: RetryPolicy;
   integrity?: IntegrityCheck;
-  /** Largest accepted size in bytes; 0 for none. */
+  /** Largest accepted size in bytes; Infinity when the caller set none. */
   maxBytes: number;
   progressInterval: number;
   progressStep: number;
@@ -123,7 +123,7 @@ export function validateOptions(
     if (fn !== undefined && typeof fn !== 'function') return invalidArgument(`${name} must be a function`);
   }
 
-  const { maxBytes = 0, progressInterval = 0, progressStep = 1 } = options;
+  const { maxBytes = Number.POSITIVE_INFINITY, progressInterval = 0, progressStep = 1 } = options;
   if (!isNumberAtLeast(maxBytes, 0))
     return invalidArgument('invalid maxBytes: must be a number of bytes >= 0');
   if (!isNumberAtLeast(progressInterval, 0)) {

@@ -249,3 +249,15 @@ describe('a partial named by resumeData', () => {
     expect(dropped).toEqual([]);
   });
 });
+
+describe('maxBytes: 0', () => {
+  it('accepts only an empty file: it is a limit, not "none"', async () => {
+    const { driver, jobs } = resumableDriver();
+    const task = downloaderOver(driver)({ url, maxBytes: 0 });
+    await until(() => jobs.length === 1);
+    jobs[0]!.headers(200, { 'content-length': '1' });
+    expect(jobs[0]!.signal.aborted).toBe(true);
+    jobs[0]!.fail(networkError('stopped'));
+    await expect(task).rejects.toMatchObject({ code: 'TOO_LARGE' });
+  });
+});

@@ -75,7 +75,17 @@ describe('the caller-chosen progress options', () => {
   it('progressStep leaves out events until the percent moved by the step', () => {
     const tracker = new ProgressTracker(() => 0, 0, 25);
     const percents = [0, 10, 24, 25, 30, 50, 74, 75, 99].map((w) => tracker.update(w, 100)?.progress);
-    expect(percents).toEqual([0, undefined, undefined, 25, undefined, 50, undefined, 75, undefined]);
+    expect(percents, 'a step counts from 0%').toEqual([
+      undefined,
+      undefined,
+      undefined,
+      25,
+      undefined,
+      50,
+      undefined,
+      75,
+      undefined,
+    ]);
   });
 
   it('progressInterval spaces events by the clock', () => {

@@ -72,7 +72,7 @@ describe('validateOptions', () => {
       url: 'http://127.0.0.1:8080/file?a=1',
       header: {},
       timeout: 60000,
-      maxBytes: 0,
+      maxBytes: Number.POSITIVE_INFINITY,
       progressInterval: 0,
       progressStep: 1,
     });
@@ -90,7 +90,7 @@ describe('validateOptions', () => {
       url: 'https://a.test/',
       header: { 'X-Num': '5', 'X-Bool': 'true', 'X-Latin1': 'café', 'X-Tab': 'a\tb' },
       timeout: 60000,
-      maxBytes: 0,
+      maxBytes: Number.POSITIVE_INFINITY,
       progressInterval: 0,
       progressStep: 1,
       filePath: 'f',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat, unlink } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   asyncDriver,
   continuesAt,
@@ -43,14 +43,21 @@ export function createNodeDriver(config: NodeDriverConfig): DownloadDriver {
     }
   }
 
-  /** The part file this attempt writes: the one a resumed download continues, else a new one. */
+  /**
+   * The part file this attempt writes: the one a resumed download continues, else a new one. A partial is
+   * continued only where this download would have written it: beside its `filePath` under that file's own
+   * part-file name, or in the temporary directory.
+   */
   async function openPartFile(job: DownloadJob): Promise<PartFile> {
     if (!job.resume) return job.filePath ? PartFile.create(resolve(job.filePath)) : createTempFile(job);
-    const finalPath = job.filePath ? resolve(job.filePath) : join(await tempDir.get(), tempFileName(job.url));
-    // A partial is continued only beside its final name (or in the temporary directory).
     const partPath = resolve(job.resume.partial);
-    if (dirname(partPath) !== dirname(finalPath)) {
-      throw fileSystemError('cannot continue a partial saved elsewhere');
+    const name = basename(partPath);
+    const finalPath = job.filePath
+      ? resolve(job.filePath)
+      : join(await tempDir.get(), name.replace(/^\./, '').replace(/\.[0-9a-f]{12}\.part$/, ''));
+    const ownName = name.startsWith(`.${basename(finalPath)}.`) && (job.filePath || name.startsWith('.dl-'));
+    if (dirname(partPath) !== dirname(finalPath) || !ownName) {
+      throw fileSystemError('cannot continue a partial this download did not write');
     }
     return PartFile.reopen(partPath, finalPath);
   }

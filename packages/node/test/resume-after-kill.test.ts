@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -43,6 +43,9 @@ it('a download killed mid-body (SIGKILL, no cleanup) is continued by the next pr
 
     const result = await downloadFile({ url, filePath, resumeData });
     expect(result.dataLength).toBe(size);
+    expect(result.statusCode, 'the 206 stands for the whole file').toBe(200);
+    expect(result.header['content-length']).toBe(String(size));
+    expect(result.header['content-range']).toBeUndefined();
     expect(Buffer.compare(await readFile(filePath), Buffer.from(contentBytes(71, 0, size)))).toBe(0);
     const requests = (await fetchLog(testServerUrl(), id)).filter((e) => e.path === '/file');
     const from = Number(/^bytes=(\d+)-$/.exec(requests[1]?.headers.range ?? '')?.[1]);
@@ -72,6 +75,56 @@ it('resumeData naming a file that is not a dl part file never touches it: the do
     const result = await downloadFile({ url, filePath, resumeData: forged });
     expect(result.dataLength).toBe(5000);
     expect(await readFile(victim, 'utf8')).toBe('keep me');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+it('a partial holding every byte already (a crash before the rename) is not glued to a 416: the file downloads again', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dl-416-'));
+  try {
+    const size = 20_000;
+    const url = fileUrl(testServerUrl(), { size, seed: 73 });
+    const filePath = join(dir, 'done.bin');
+    const partial = join(dir, '.done.bin.0123456789ab.part');
+    await writeFile(partial, contentBytes(73, 0, size));
+    const resumeData: ResumeData = {
+      adapter: 'node',
+      url,
+      filePath,
+      partial,
+      validator: `"dl-${size}-73"`,
+      bytes: size,
+    };
+    const result = await downloadFile({ url, filePath, resumeData });
+    expect(result).toMatchObject({ statusCode: 200, dataLength: size });
+    expect(Buffer.compare(await readFile(filePath), Buffer.from(contentBytes(73, 0, size)))).toBe(0);
+    expect(await readdir(dir)).toEqual(['done.bin']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+it('a part file of another target named by resumeData is never reopened: FILE_SYSTEM, and it is left as it was', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dl-other-part-'));
+  try {
+    const url = fileUrl(testServerUrl(), { size: 5000, seed: 74 });
+    const filePath = join(dir, 'f.bin');
+    const other = join(dir, '.g.bin.0123456789ab.part');
+    await writeFile(other, 'PRECIOUS');
+    const forged: ResumeData = {
+      adapter: 'node',
+      url,
+      filePath,
+      partial: other,
+      validator: '"dl-5000-74"',
+      bytes: 8,
+    };
+    await expect(downloadFile({ url, filePath, resumeData: forged })).rejects.toMatchObject({
+      code: 'FILE_SYSTEM',
+    });
+    expect(await readFile(other, 'utf8')).toBe('PRECIOUS');
+    expect((await readdir(dir)).sort()).toEqual(['.g.bin.0123456789ab.part']);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -11,8 +11,8 @@ export interface RetryOptions {
   limit: number;
   /**
    * The delay before retry `n` (1, 2, …) in milliseconds: a number is the first delay, doubled for each
-   * later retry up to 30 s; a function returns the delay itself. A `Retry-After` header of a 408, 429 or
-   * 503 replaces it. @default 1000
+   * later retry up to 30 s; a function returns the delay itself. A `Retry-After` header on the answer
+   * being retried replaces it. @default 1000
    */
   backoff?: number | ((retry: number) => number);
   /**

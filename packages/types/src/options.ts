@@ -65,13 +65,14 @@ export interface DownloadFileOptions<
    */
   integrity?: string | undefined;
   /**
-   * The largest file accepted, in bytes (decoded). A larger declared size fails with `TOO_LARGE` before
-   * the body is read; a body that grows past it fails as soon as it does, and nothing is saved.
+   * The largest file accepted, in bytes (decoded); 0 accepts only an empty file. A larger declared size
+   * fails with `TOO_LARGE` before the body is read; a body that grows past it fails as soon as it does, and
+   * nothing is saved. @default no limit
    */
   maxBytes?: number | undefined;
   /** Progress events at most this often, in milliseconds (the final 100% event always comes). */
   progressInterval?: number | undefined;
-  /** Progress events only when the percent moved by at least this much (1–100; known sizes). */
+  /** Progress events only when the percent moved by at least this much, counted from 0% (1–100; known sizes). */
   progressStep?: number | undefined;
   /**
    * Continue a download from the bytes an earlier task saved (`task.resumeData()`, stored by the
