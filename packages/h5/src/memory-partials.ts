@@ -5,8 +5,28 @@
  * (`dropMemoryPartial`): a paused task holds its bytes until it is resumed or aborted.
  */
 interface MemoryPartial {
-  parts: BlobPart[];
+  /** The bytes so far as Blobs, which the browser keeps out of the page's heap. */
+  parts: Blob[];
+  /** Chunks that arrived since the last fold, still in the page's heap. */
+  chunks: Uint8Array[];
+  chunkBytes: number;
   size: number;
+}
+
+/**
+ * Chunks are folded into a Blob once this many bytes gather: the browser then holds them (in its blob
+ * storage, not the page), the page lets its copies go, and the finished Blob is assembled from Blobs
+ * without copying the body again. Small enough that the page holds little, large enough that a body
+ * becomes few Blobs.
+ */
+const FOLD_BYTES = 2 ** 20;
+
+/** The pending chunks as one more Blob part. */
+function fold(entry: MemoryPartial): void {
+  if (entry.chunks.length === 0) return;
+  entry.parts.push(new Blob(entry.chunks as BlobPart[]));
+  entry.chunks = [];
+  entry.chunkBytes = 0;
 }
 
 const partials = new Map<string, MemoryPartial>();
@@ -28,7 +48,7 @@ export class MemoryWriter {
   /** A new, empty partial. */
   static create(): MemoryWriter {
     const id = newId();
-    const entry: MemoryPartial = { parts: [], size: 0 };
+    const entry: MemoryPartial = { parts: [], chunks: [], chunkBytes: 0, size: 0 };
     partials.set(id, entry);
     return new MemoryWriter(id, entry);
   }
@@ -43,22 +63,34 @@ export class MemoryWriter {
   truncate(length: number): void {
     const entry = this.entry;
     if (length >= entry.size) return;
+    fold(entry);
     entry.parts = length === 0 ? [] : [new Blob(entry.parts).slice(0, length)];
     entry.size = length;
   }
 
   write(chunk: Uint8Array | Blob): void {
-    this.entry.parts.push(chunk as BlobPart);
-    this.entry.size += chunk instanceof Blob ? chunk.size : chunk.byteLength;
+    const entry = this.entry;
+    if (chunk instanceof Blob) {
+      fold(entry);
+      entry.parts.push(chunk);
+      entry.size += chunk.size;
+      return;
+    }
+    entry.chunks.push(chunk);
+    entry.chunkBytes += chunk.byteLength;
+    entry.size += chunk.byteLength;
+    if (entry.chunkBytes >= FOLD_BYTES) fold(entry);
   }
 
-  /** The attempt stopped: the bytes stay, as one Blob (which the browser may move out of the page's heap). */
+  /** The attempt stopped: the bytes stay, as one Blob (held by the browser, outside the page's heap). */
   compact(): void {
+    fold(this.entry);
     if (this.entry.parts.length > 1) this.entry.parts = [new Blob(this.entry.parts)];
   }
 
   /** The download completed: its bytes as one Blob, and the partial leaves the store. */
   take(): Blob {
+    fold(this.entry);
     const blob = new Blob(this.entry.parts);
     dropMemoryPartial(this.id);
     return blob;
@@ -80,6 +112,8 @@ export function dropMemoryPartial(id: string): void {
   const entry = partials.get(id);
   if (!entry) return;
   entry.parts = [];
+  entry.chunks = [];
+  entry.chunkBytes = 0;
   entry.size = 0;
   partials.delete(id);
 }

@@ -47,6 +47,25 @@ describe('saved bytes in memory (tempFilePath)', () => {
     URL.revokeObjectURL(result.tempFilePath as string);
   });
 
+  it('a body larger than the 1 MiB fold, paused past several folds, continues into the same bytes', async () => {
+    const size = 3 * 2 ** 20 + 12_345;
+    const id = newRequestId();
+    const task = downloadFile({ url: fileUrl(server(), { size, chunk: 65_536, delay: 5, seed: 86, id }) });
+    await new Promise<void>((resolve) => task.onProgressUpdate((e) => e.progress >= 50 && resolve()));
+    task.pause();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const saved = (task.resumeData() as ResumeData).bytes;
+    expect(saved).toBeGreaterThan(2 ** 20);
+    task.resume();
+    const result = await task;
+    const [, second] = await fileRequests(id);
+    expect(second?.headers.range).toMatch(/^bytes=[1-9]\d*-$/);
+    expect(
+      firstDifference(await readObjectUrl(result.tempFilePath as string), contentBytes(86, 0, size)),
+    ).toBe(-1);
+    URL.revokeObjectURL(result.tempFilePath as string);
+  });
+
   it('resumeData continues the bytes in a later task of the same page, with Range and If-Range', async () => {
     const id = newRequestId();
     const url = fileUrl(server(), { ...SLOW, seed: 82, id });
