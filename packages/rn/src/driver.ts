@@ -18,7 +18,7 @@ import {
 } from '@dl/core';
 import type { ResponseHeaders } from '@dl/types';
 import { NativeFailure, type NativeFileBackend } from './backend';
-import { dirName, isPartPath, joinPath, partPathFor, toFileUrl, toPlainPath } from './paths';
+import { baseName, dirName, isPartPath, joinPath, partPathFor, toFileUrl, toPlainPath } from './paths';
 
 /** The task's error for whatever a download threw: the abort reason first, then the library's kind. */
 export function toTaskError(error: unknown, job: DownloadJob): DownloadError {
@@ -142,10 +142,14 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
     return target;
   }
 
-  /** The partial an attempt continues: one of dl's part files, beside the target (or in the cache). */
-  function continuedPartial(partial: string, target: string): string {
-    if (!isPartPath(partial) || dirName(partial) !== dirName(target)) {
-      throw fileSystemError('cannot continue a partial saved elsewhere');
+  /**
+   * The partial an attempt continues: one of dl's part files where this download would have written it —
+   * beside its `filePath` under that file's own part-file name, or a temporary one (`.dl-…`) in the cache.
+   */
+  function continuedPartial(partial: string, target: string, job: DownloadJob): string {
+    const ownName = baseName(partial).startsWith(job.filePath ? `.${baseName(target)}.` : '.dl-');
+    if (!isPartPath(partial) || dirName(partial) !== dirName(target) || !ownName) {
+      throw fileSystemError('cannot continue a partial this download did not write');
     }
     return partial;
   }
@@ -155,7 +159,7 @@ export function createNativeDriver(backend: NativeFileBackend): DownloadDriver {
     if (job.signal.aborted) throw job.signal.reason;
     const resume = job.resume;
     // The task's partial: the one this attempt continues, or the file it writes from zero.
-    let partial = resume ? continuedPartial(resume.partial, target) : partPathFor(target);
+    let partial = resume ? continuedPartial(resume.partial, target, job) : partPathFor(target);
     // Where the responses are written: the partial itself, or (continuing) a segment of this attempt's.
     const receiving = resume ? partPathFor(target) : partial;
     /** The segment holds the rest of the resource (a 206), to be appended to the partial. */

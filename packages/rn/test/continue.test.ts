@@ -143,4 +143,20 @@ describe.each(['android', 'ios'] as const)('continuing on the emulator (%s)', as
     await expect(downloadFile({ url, resumeData })).rejects.toMatchObject({ code: 'FILE_SYSTEM' });
     expect(await fileRequests(id), 'refused before any request').toHaveLength(0);
   });
+  it("another download's part file beside the same directory is not continued, and it is left as it was", async () => {
+    const other = join(cacheDir, '.victim.bin.0123456789ab.part');
+    await writeFile(other, 'PRECIOUS');
+    const id = newRequestId();
+    const url = fileUrl(testServerUrl(), { size: 5000, seed: 47, id });
+    const resumeData: ResumeData = {
+      adapter: 'rn',
+      url,
+      partial: other,
+      validator: '"dl-5000-47"',
+      bytes: 8,
+    };
+    await expect(downloadFile({ url, resumeData })).rejects.toMatchObject({ code: 'FILE_SYSTEM' });
+    expect(await fileRequests(id), 'refused before any request').toHaveLength(0);
+    expect(await readFile(other, 'utf8')).toBe('PRECIOUS');
+  });
 });
