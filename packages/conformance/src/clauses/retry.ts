@@ -110,10 +110,11 @@ export function retryClauses(ctx: SuiteContext): void {
         const id = ctx.newId();
         const size = 300_000;
         const seed = 13;
-        // A trickle (5 ms a chunk): a browser (Chromium's fetch) drops the bytes still inside it when
-        // the connection is cut, so a body sent all at once may reach the page as nothing to continue.
+        // A trickle (30 ms a chunk, so the page has read each chunk before the next): a browser (Chromium's
+        // fetch) drops the bytes still inside it when the connection is cut, so a body sent all at once,
+        // or fast on a busy machine, may reach the page as nothing to continue.
         const { result } = await ctx.run({
-          url: ctx.file({ size, seed, id, chunk: 16_384, delay: 5, cutAt: 120_000, cutFirst: 1 }),
+          url: ctx.file({ size, seed, id, chunk: 16_384, delay: 30, cutAt: 120_000, cutFirst: 1 }),
           retry: { limit: 2, backoff: 10 },
         });
         const [, second] = await fileRequests(ctx, id);
