@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestServerProcess } from '@dl/test-server/process';
 import { fileUrl } from '@dl/test-server/scenarios';
+import { flag, maxWait, option, quick, rounds } from './args';
 import { barChart } from './chart';
 import { type SuiteName, suites } from './contenders/suites';
 import { isCli } from './contenders/types';
@@ -24,13 +25,6 @@ import { chartPanels, markdown, type Run, updateDoc } from './report';
 import type { Measured, SuiteResult } from './results';
 import { runChild } from './run-child';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-
-const quick = flag('quick');
-const rounds = Number(option('rounds') ?? (quick ? 2 : 5));
-const maxWait = Number(option('max-wait') ?? (quick ? 0 : 10));
 const only = option('only')?.split(',');
 const write = !quick && !only && !flag('no-write');
 const CONCURRENCY = 10;

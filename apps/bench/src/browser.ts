@@ -16,16 +16,11 @@ import { fileUrl } from '@dl/test-server/scenarios';
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../chromium.shared';
+import { flag, maxWait, quick, rounds } from './args';
 import { peaksAbove, processTree, resetPeaks } from './browser/process-memory';
 import { type BrowserMeasured, browserMarkdown, updateBrowserSection } from './browser/report';
 import { machineNotes, waitForQuiet } from './machine';
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-const quick = flag('quick');
-const rounds = Number(option('rounds') ?? (quick ? 2 : 5));
-const maxWait = Number(option('max-wait') ?? (quick ? 0 : 10));
 const size = quick ? 32 * 2 ** 20 : 200 * 2 ** 20;
 const write = !quick && !flag('no-write');
 

@@ -1,6 +1,6 @@
 /** The run as Markdown (tables of medians and ratios, machine notes) and its place in docs/performance.md. */
-import { readFile, writeFile } from 'node:fs/promises';
 import type { Panel } from './chart';
+import { replaceSection } from './doc-section';
 import type { MachineNotes } from './machine';
 import { type SuiteResult, type Summary, summarize } from './results';
 
@@ -184,17 +184,10 @@ export function markdown(run: Run, chartFile: string): string {
  * first section, so the history below stays as it was.
  */
 export async function updateDoc(path: string, section: string): Promise<void> {
-  const doc = await readFile(path, 'utf8');
-  const start = doc.indexOf(START);
-  const end = doc.indexOf(END);
-  let next: string;
-  if (start >= 0 && end > start) next = doc.slice(0, start) + section + doc.slice(end + END.length);
-  else {
+  await replaceSection(path, { start: START, end: END }, section, (doc) => {
     const first = doc.indexOf('\n## ');
-    next =
-      first < 0
-        ? `${doc.trimEnd()}\n\n${section}\n`
-        : `${doc.slice(0, first + 1)}${section}\n\n${doc.slice(first + 1)}`;
-  }
-  await writeFile(path, next);
+    return first < 0
+      ? `${doc.trimEnd()}\n\n${section}\n`
+      : `${doc.slice(0, first + 1)}${section}\n\n${doc.slice(first + 1)}`;
+  });
 }

@@ -1,5 +1,5 @@
 /** The Chromium run as Markdown, and its place in docs/performance.md (below the Node run's section). */
-import { readFile, writeFile } from 'node:fs/promises';
+import { replaceSection } from '../doc-section';
 import type { MachineNotes } from '../machine';
 import { END as NODE_END } from '../report';
 import { median } from '../stats';
@@ -86,15 +86,9 @@ export function browserMarkdown(run: BrowserRun): string {
 
 /** Puts the section in place of the previous Chromium run, or (the first time) right after the Node run's section. */
 export async function updateBrowserSection(path: string, section: string): Promise<void> {
-  const doc = await readFile(path, 'utf8');
-  const start = doc.indexOf(START);
-  const end = doc.indexOf(END);
-  let next: string;
-  if (start >= 0 && end > start) next = doc.slice(0, start) + section + doc.slice(end + END.length);
-  else {
+  await replaceSection(path, { start: START, end: END }, section, (doc) => {
     const after = doc.indexOf(NODE_END);
     const at = after < 0 ? doc.length : after + NODE_END.length;
-    next = `${doc.slice(0, at)}\n\n${section}${doc.slice(at)}`;
-  }
-  await writeFile(path, next);
+    return `${doc.slice(0, at)}\n\n${section}${doc.slice(at)}`;
+  });
 }
