@@ -2,8 +2,7 @@
 // What each platform pays to import dl, as its bundler makes it: the package's published build bundled
 // with its @dl dependencies, minified, gzipped (level 9). Fails when a figure passes its budget, so size
 // grows only by a deliberate change of the budget here (and of the READMEs' figures). Run after the build.
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleSize } from './bundle-size.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 // Bytes, min+gzip. Today's figures plus a little room (the contract's retries, pause/resume, integrity
@@ -31,29 +30,16 @@ const BUDGETS = [
 let failed = false;
 for (const { name, dir, budget, platform = 'neutral', define } of BUDGETS) {
   const specifier = name.split(' ')[0];
-  const result = await build({
-    stdin: {
-      contents: `export * from ${JSON.stringify(specifier)};`,
-      resolveDir: `${root}${dir}`,
-      loader: 'js',
-    },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: 'esm',
+  const { minified, gzipped } = await bundleSize({
+    contents: `export * from ${JSON.stringify(specifier)};`,
+    resolveDir: `${root}${dir}`,
     platform,
-    mainFields: ['module', 'main'],
     define,
-    external: platform === 'node' ? ['node:*'] : [],
-    legalComments: 'none',
-    logLevel: 'silent',
   });
-  const code = result.outputFiles[0].contents;
-  const gzipped = gzipSync(code, { level: 9 }).byteLength;
   const over = gzipped > budget;
   failed ||= over;
   console.log(
-    `${over ? '✗' : '✓'} ${name}: ${(code.byteLength / 1024).toFixed(2)} kB minified, ${(gzipped / 1024).toFixed(2)} kB min+gzip (budget ${(budget / 1024).toFixed(2)} kB)`,
+    `${over ? '✗' : '✓'} ${name}: ${(minified / 1024).toFixed(2)} kB minified, ${(gzipped / 1024).toFixed(2)} kB min+gzip (budget ${(budget / 1024).toFixed(2)} kB)`,
   );
 }
 if (failed) process.exit(1);

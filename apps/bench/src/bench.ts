@@ -5,8 +5,9 @@
  * notes and a chart into docs/performance.md (a `--quick` run only prints).
  *
  * Flags: `--quick` (small sizes, 2 rounds), `--rounds=N`, `--max-wait=MINUTES` (for a 1-minute load
- * below 1.5 before measuring; default 10, 0 with --quick), `--only=large,overhead` (some suites; only
- * prints), `--no-write`.
+ * below 1.5 before measuring; default 10, 0 with --quick), `--only=large,overhead,size` (some suites;
+ * only prints), `--no-write`. The size suite times nothing: it bundles dl and the web's download libraries
+ * as apps do and reports their min+gzip sizes, and where dl's bytes go.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -24,6 +25,8 @@ import type { ChildJob } from './protocol';
 import { chartPanels, markdown, type Run, updateDoc } from './report';
 import type { Measured, SuiteResult } from './results';
 import { runChild } from './run-child';
+import { measureBreakdowns, measureSizes } from './size/measure';
+import { sizeMarkdown, updateSizeSection } from './size/report';
 
 const only = option('only')?.split(',');
 const write = !quick && !only && !flag('no-write');
@@ -110,6 +113,19 @@ async function runSuite(plan: SuitePlan, serverUrl: string, notes: string[]): Pr
   return { suite: plan.suite, count: plan.count, size: plan.size, contenders: measured };
 }
 
+const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
+if (!only || only.includes('size')) {
+  const section = sizeMarkdown(
+    new Date().toISOString().slice(0, 10),
+    await measureSizes(),
+    await measureBreakdowns(),
+  );
+  console.log(`\n${section}\n`);
+  if (write) await updateSizeSection(join(docs, 'performance.md'), section);
+}
+const timed = plans.filter((plan) => !only || only.includes(plan.suite));
+if (timed.length === 0) process.exit(0);
+
 const { load, quiet } = await waitForQuiet(LOAD_THRESHOLD, maxWait);
 if (!quiet) console.log(`load ${load.toFixed(2)}: measuring anyway, the report says so`);
 const machine = machineNotes(load, quiet);
@@ -117,8 +133,7 @@ const server = await startTestServerProcess();
 const notes: string[] = [];
 const results = {} as Record<SuiteName, SuiteResult>;
 try {
-  for (const plan of plans) {
-    if (only && !only.includes(plan.suite)) continue;
+  for (const plan of timed) {
     machine.loadPerSuite[plan.suite] = oneMinuteLoad();
     results[plan.suite] = await runSuite(plan, server.url, notes);
   }
@@ -127,7 +142,6 @@ try {
 }
 
 const run: Run = { machine, rounds, concurrency: CONCURRENCY, ...results, notes };
-const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
 const chartFile = 'performance-latest.svg';
 const section = markdown(run, chartFile);
 console.log(`\n${section}\n`);
