@@ -87,6 +87,9 @@ const names = [
   '@dl/h5 xhr transport',
   'fetch reader → new Blob(chunks)',
   "XHR responseType 'blob'",
+  "axios responseType 'blob'",
+  'ky .blob()',
+  'ky .blob() with onDownloadProgress',
   '@dl/h5 filePath (OPFS)',
   'fetch body.pipeTo(OPFS createWritable)',
 ];

@@ -5,6 +5,8 @@
  * until `release()` so the peak memory read after it still counts the saved file.
  */
 import { createDownloader, releaseFile } from '@dl/h5';
+import axios from 'axios';
+import ky from 'ky';
 
 type Save = (url: string) => Promise<number>;
 
@@ -66,6 +68,22 @@ export const contenders: Record<string, Save> = {
       xhr.onerror = () => reject(new Error('network error'));
       xhr.send();
     }),
+  // The libraries a web app would pick instead: axios (its browser adapter is XHR) and ky (fetch; its
+  // progress callback makes it read the body itself).
+  "axios responseType 'blob'": async (url) =>
+    blobUrlSize(URL.createObjectURL((await axios.get<Blob>(url, { responseType: 'blob' })).data)),
+  'ky .blob()': async (url) => blobUrlSize(URL.createObjectURL(await ky(url, { timeout: false }).blob())),
+  'ky .blob() with onDownloadProgress': async (url) => {
+    let seen = 0;
+    const blob = await ky(url, {
+      timeout: false,
+      onDownloadProgress: (progress) => {
+        seen = progress.transferredBytes;
+      },
+    }).blob();
+    if (seen !== blob.size) throw new Error(`progress saw ${seen} of ${blob.size} bytes`);
+    return blobUrlSize(URL.createObjectURL(blob));
+  },
   '@dl/h5 filePath (OPFS)': async (url) => {
     const name = opfsName('dl');
     await dlDefault({ url, filePath: name, timeout: 0 });
