@@ -6,7 +6,7 @@
  *
  * Flags: `--quick` (small sizes, 2 rounds), `--rounds=N`, `--max-wait=MINUTES` (for a 1-minute load
  * below 1.5 before measuring; default 10, 0 with --quick), `--only=large,overhead,size` (some suites;
- * only prints), `--no-write`. The size suite times nothing: it bundles dl and the web's download libraries
+ * only prints, but for the size section), `--no-write`. The size suite times nothing: it bundles dl and the web's download libraries
  * as apps do and reports their min+gzip sizes, and where dl's bytes go.
  */
 import { spawnSync } from 'node:child_process';
@@ -121,7 +121,8 @@ if (!only || only.includes('size')) {
     await measureBreakdowns(),
   );
   console.log(`\n${section}\n`);
-  if (write) await updateSizeSection(join(docs, 'performance.md'), section);
+  // Sizes are not timed and do not depend on the machine: an `--only=size` run writes them too.
+  if (!quick && !flag('no-write')) await updateSizeSection(join(docs, 'performance.md'), section);
 }
 const timed = plans.filter((plan) => !only || only.includes(plan.suite));
 if (timed.length === 0) process.exit(0);

@@ -4,6 +4,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import axios from 'axios';
@@ -42,6 +43,19 @@ export const undiciDump: Save = async (url) => {
   checkStatus(statusCode, url);
   await body.dump({ limit: Number.MAX_SAFE_INTEGER });
 };
+
+/**
+ * node:http's get (Node's keep-alive global agent, which @dl/node requests through) with the body thrown
+ * away: what Node's own HTTP client costs, beside undici's.
+ */
+export const httpDump: Save = (url) =>
+  new Promise((resolve, reject) => {
+    get(url, (response) => {
+      checkStatus(response.statusCode ?? 0, url);
+      response.resume();
+      response.on('end', resolve).on('error', reject);
+    }).on('error', reject);
+  });
 
 /**
  * What a careful user writes by hand for what dl promises: the bytes go to a part file that is renamed

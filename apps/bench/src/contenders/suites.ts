@@ -6,6 +6,7 @@ import {
   fetchToWriteFile,
   gotStream,
   handWrittenLoop,
+  httpDump,
   nodeFetchStream,
   type Save,
   undiciDump,
@@ -83,6 +84,7 @@ export const suites: Record<SuiteName, Contender[]> = {
     dlNode,
     ...others,
     pooled('undici.request (body dumped, no file)', undiciDump, false),
+    pooled('node:http get (body dumped, no file)', httpDump, false),
     handWritten,
   ],
 };
