@@ -42,7 +42,7 @@ export interface H5DownloaderOptions {
   /** Credentials mode for calls that do not set one. @default 'same-origin' */
   credentials?: RequestCredentials | undefined;
   /** Force a transport (tests, or to avoid fetch). @default 'fetch' where bodies stream, else 'xhr' */
-  transport?: H5Transport;
+  transport?: H5Transport | undefined;
 }
 
 /** Whether this runtime's fetch is Node's (undici), which can hang on a corrupt gzip body. */

@@ -9,10 +9,11 @@
 import * as h5 from '@dl/h5';
 import type { AdapterInfo } from '@dl/types';
 import * as weapp from '@dl/weapp';
-import type { TaroDownloadFile } from './options';
+import type { TaroDownloaderOptions, TaroDownloadFile } from './options';
 
 export type * from '@dl/types';
-export type { TaroDownloadFile, TaroPlatformOptions } from './options';
+export type { IntegrityHasher } from '@dl/weapp';
+export type { TaroDownloaderOptions, TaroDownloadFile, TaroPlatformOptions } from './options';
 
 // Taro defines this at build time; a bundler that does not is not a Taro build.
 declare const process: { env: { TARO_ENV?: string } };
@@ -22,6 +23,22 @@ declare const process: { env: { TARO_ENV?: string } };
 /** `downloadFile` of the build's target. */
 export const downloadFile: TaroDownloadFile =
   process.env.TARO_ENV === 'h5' ? h5.downloadFile : weapp.downloadFile;
+
+/**
+ * A `downloadFile` with its own queue, for the build's target: `platform` and `hasher` on mini-programs,
+ * `credentials` and `transport` on H5.
+ */
+export function createDownloader(options: TaroDownloaderOptions = {}): {
+  downloadFile: TaroDownloadFile;
+  adapter: AdapterInfo;
+} {
+  const { maxConcurrent, platform, hasher, credentials, transport } = options;
+  // A ternary, not statements: a bundler folds a constant ternary as it parses, before it decides which
+  // imports are used.
+  return process.env.TARO_ENV === 'h5'
+    ? h5.createDownloader({ maxConcurrent, credentials, transport })
+    : weapp.createDownloader({ maxConcurrent, platform, hasher });
+}
 
 /** The adapter's manifest (what it can do on this target). */
 export const adapter: AdapterInfo = process.env.TARO_ENV === 'h5' ? h5.adapter : weapp.adapter;

@@ -39,4 +39,33 @@ describe('@dl/taro picks one adapter per target at build time', () => {
     expect(entry.adapter.name).toBe('rn');
     expect(() => entry.releaseFile('file:///cache/x')).not.toThrow();
   });
+
+  it('createDownloader hands each target its own options: the queue size everywhere, the transport on H5', async () => {
+    type Entry = typeof import('../src/index');
+    const weappCode = await bundleBuilt('@dl/taro', packageDir, {
+      define: { 'process.env.TARO_ENV': '"weapp"' },
+    });
+    const calls: string[] = [];
+    const other = {
+      downloadFile(options: { url: string; success(result: object): void }) {
+        calls.push(options.url);
+        setTimeout(() => options.success({ statusCode: 200, tempFilePath: 'wxfile://tmp/1', dataLength: 3 }));
+        return { abort() {} };
+      },
+    };
+    const weapp = createRealm({
+      lexicalGlobals: { wx: { downloadFile: () => ({ abort() {} }) } },
+    }).load<Entry>(weappCode);
+    const bound = weapp.createDownloader({ maxConcurrent: 3, platform: other as never });
+    expect(bound.adapter.capabilities.maxConcurrent).toBe(3);
+    await bound.downloadFile({ url: 'https://example.com/other' });
+    expect(calls).toEqual(['https://example.com/other']);
+
+    const h5Code = await bundleBuilt('@dl/taro', packageDir, { define: { 'process.env.TARO_ENV': '"h5"' } });
+    const module = { exports: {} as Entry };
+    new Function('module', 'exports', h5Code)(module, module.exports);
+    const xhr = module.exports.createDownloader({ maxConcurrent: 4, transport: 'xhr' });
+    expect(xhr.adapter.capabilities).toMatchObject({ maxConcurrent: 4, resume: false });
+    expect(module.exports.createDownloader().adapter.capabilities.resume).toBe(true);
+  });
 });

@@ -14,6 +14,7 @@ import type { UniDownloaderOptions, UniDownloadFile } from './options';
 import { buildPlatform, unsupportedPlatform } from './platform';
 
 export type * from '@dl/types';
+export type { IntegrityHasher } from '@dl/weapp';
 export type { UniDownloaderOptions, UniDownloadFile, UniPlatformOptions } from './options';
 
 declare const process: { env: { UNI_PLATFORM?: string } };
@@ -22,19 +23,20 @@ declare const process: { env: { UNI_PLATFORM?: string } };
 
 /**
  * A `downloadFile` with its own queue, for the build's target: `options.platform` (or the target's own
- * object) on mini-programs, `options.credentials` on H5.
+ * object) and `options.hasher` on mini-programs, `options.credentials` and `options.transport` on H5.
  */
 export function createDownloader(options: UniDownloaderOptions = {}): {
   downloadFile: UniDownloadFile;
   adapter: AdapterInfo;
 } {
-  const { maxConcurrent, platform, credentials } = options;
+  const { maxConcurrent, platform, hasher, credentials, transport } = options;
   // Ternaries, not statements: a bundler folds a constant ternary as it parses, before it decides which
   // imports are used, so the adapter not taken is not even imported (an `if` and `return` is folded later).
   return process.env.UNI_PLATFORM === 'h5'
-    ? h5.createDownloader({ maxConcurrent, credentials })
+    ? h5.createDownloader({ maxConcurrent, credentials, transport })
     : weapp.createDownloader({
         maxConcurrent,
+        hasher,
         platform:
           process.env.UNI_PLATFORM === 'app' ||
           process.env.UNI_PLATFORM === 'app-plus' ||

@@ -1,6 +1,6 @@
 import type { H5DownloaderOptions, H5DownloadFileOptions } from '@dl/h5';
 import type { DownloadFile, DownloadTaskPromise } from '@dl/types';
-import type { MiniProgramPlatform, WeappPlatformOptions } from '@dl/weapp';
+import type { IntegrityHasher, MiniProgramPlatform, WeappPlatformOptions } from '@dl/weapp';
 
 /**
  * Every target's own options, in one type: the mini-program platforms' (`enableHttp2`, `enableQuic`,
@@ -21,8 +21,15 @@ export interface UniDownloaderOptions {
    * @default the build's own: `wx` on mp-weixin, `my` on mp-alipay, `tt` on mp-toutiao and mp-lark, …
    */
   platform?: MiniProgramPlatform;
+  /**
+   * Mini-program builds: checks the `integrity` option — `sha2` from `@dl/uni/integrity`. H5 hashes with the
+   * browser's `crypto.subtle` (there `sha2` is undefined, so passing it always is fine).
+   */
+  hasher?: IntegrityHasher | undefined;
   /** H5 builds: the credentials mode for calls that set none. @default 'same-origin' */
   credentials?: H5DownloaderOptions['credentials'];
+  /** H5 builds: force a transport. @default 'fetch' where bodies stream, else 'xhr' */
+  transport?: H5DownloaderOptions['transport'] | undefined;
 }
 
 export type { DownloadTaskPromise };

@@ -91,4 +91,12 @@ describe('@dl/uni picks one adapter per uni-app target at build time', () => {
     await downloadFile({ url: 'https://example.com/b' });
     expect(calls).toEqual(['other https://example.com/b']);
   });
+
+  it('createDownloader on H5: the queue size and the transport reach @dl/h5', async () => {
+    const module = { exports: {} as Entry };
+    new Function('module', 'exports', await bundleFor('h5'))(module, module.exports);
+    const xhr = module.exports.createDownloader({ maxConcurrent: 4, transport: 'xhr' });
+    expect(xhr.adapter.capabilities).toMatchObject({ maxConcurrent: 4, resume: false });
+    expect(module.exports.createDownloader().adapter.capabilities.resume).toBe(true);
+  });
 });

@@ -18,4 +18,4 @@ export interface IntegrityHasher {
 
 /** What the manifest and the refusal say when integrity is asked of a downloader without a hasher. */
 export const HASHER_NEEDED =
-  "integrity needs createDownloader({ hasher: sha2 }) with sha2 from '@dl/weapp/integrity'";
+  "integrity needs createDownloader({ hasher: sha2 }) with sha2 from '@dl/weapp/integrity' (in Taro and uni-app apps: '@dl/taro/integrity', '@dl/uni/integrity')";
