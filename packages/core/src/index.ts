@@ -26,7 +26,6 @@ export {
 export { partFileName, tempFileName } from './file-names';
 export { expectedBodyLength, type HeadersLike, headersToRecord } from './headers';
 export { UNKNOWN_SIZE_INTERVAL_MS } from './progress';
-export { type BodyChunks, pumpBody } from './pump';
 export { followRedirects, isRedirect, type RedirectHop, redirectTarget } from './redirects';
 export { reportError } from './report-error';
 export { continuesAt } from './resume';

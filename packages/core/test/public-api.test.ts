@@ -24,7 +24,6 @@ it('@dl/core exports exactly its public surface', () => {
     'isRedirect',
     'networkError',
     'partFileName',
-    'pumpBody',
     'redirectTarget',
     'reportError',
     'tempFileName',

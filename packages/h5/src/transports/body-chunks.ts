@@ -1,7 +1,7 @@
-import type { BodyChunks } from '@dl/core';
+import type { BodyChunks } from './pump-body';
 
 /**
- * A fetch body as `@dl/core`'s `pumpBody` reads it. Stopping cancels the reader once, and that is
+ * A fetch body as `pumpBody` reads it. Stopping cancels the reader once, and that is
  * awaited: only then has fetch let go of the request.
  */
 export function readerChunks(body: ReadableStream<Uint8Array>): BodyChunks & { release(): void } {

@@ -1,5 +1,6 @@
-import { continuesAt, expectedBodyLength, headersToRecord, pumpBody } from '@dl/core';
+import { continuesAt, expectedBodyLength, headersToRecord } from '@dl/core';
 import { readerChunks } from './body-chunks';
+import { pumpBody } from './pump-body';
 import type { Transfer } from './transfer';
 
 /**

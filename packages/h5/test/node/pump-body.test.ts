@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAbortSource } from '../src/abort';
-import { type BodyChunks, pumpBody } from '../src/pump';
+import { type BodyChunks, pumpBody } from '../../src/transports/pump-body';
 
 /** A body of `chunks`, then its end or the failure `endWith`, recording each stop's reason. */
 function scriptedBody(chunks: Uint8Array[], endWith?: Error) {
@@ -27,7 +26,7 @@ describe('pumpBody', () => {
     const { body, stops } = scriptedBody([bytes(3, 1), bytes(0, 0), bytes(5, 2)]);
     const written: number[] = [];
     const progress: Array<[number, number]> = [];
-    const { signal } = createAbortSource();
+    const { signal } = new AbortController();
     const total = await pumpBody(
       body,
       (chunk) => void written.push(...chunk),
@@ -48,7 +47,7 @@ describe('pumpBody', () => {
     const { body } = scriptedBody([bytes(2, 1), bytes(3, 2)]);
     const writes: Array<[number, number]> = [];
     const progress: number[] = [];
-    const { signal } = createAbortSource();
+    const { signal } = new AbortController();
     const job = { signal, progress: (written: number) => progress.push(written) };
     const end = await pumpBody(body, (chunk, at) => void writes.push([at, chunk.byteLength]), job, 15, 10);
     expect(end).toBe(15);
@@ -69,7 +68,7 @@ describe('pumpBody', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       order.push('stopped');
     };
-    const { signal } = createAbortSource();
+    const { signal } = new AbortController();
     const pumping = pumpBody(body, () => {}, { signal, progress: () => {} }, 0).catch((error: unknown) => {
       order.push('rejected');
       return error;
@@ -81,7 +80,7 @@ describe('pumpBody', () => {
   it('a failed write stops the body and rejects with the write error', async () => {
     const { body, stops } = scriptedBody([bytes(1, 1), bytes(1, 2)]);
     const full = new Error('disk full');
-    const { signal } = createAbortSource();
+    const { signal } = new AbortController();
     await expect(pumpBody(body, () => Promise.reject(full), { signal, progress: () => {} }, 2)).rejects.toBe(
       full,
     );
@@ -89,7 +88,7 @@ describe('pumpBody', () => {
   });
 
   it("an abort stops the body at once with the signal's reason, and the pump rejects with it", async () => {
-    const source = createAbortSource();
+    const source = new AbortController();
     const reason = new Error('aborted by the caller');
     const stops: unknown[] = [];
     let release: ((chunk: Uint8Array | undefined) => void) | undefined;

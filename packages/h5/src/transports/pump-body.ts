@@ -1,9 +1,6 @@
-import type { DownloadJob } from './driver';
+import type { DownloadJob } from '@dl/core';
 
-/**
- * A response body read chunk by chunk, whatever the platform streams it with (a fetch body's reader,
- * a Node response's iterator).
- */
+/** A response body read chunk by chunk (a fetch body's reader: `readerChunks`). */
 export interface BodyChunks {
   /** The next chunk, or `undefined` once the body has ended. */
   next(): Promise<Uint8Array | undefined>;
