@@ -41,7 +41,7 @@ export interface TaskContext {
   driver: DownloadDriver;
   queue: ConcurrencyQueue;
   /** The adapter's name and manifest: which options it supports, whose `resumeData` it accepts. */
-  adapter?: Pick<AdapterInfo, 'name' | 'capabilities'>;
+  adapter?: Pick<AdapterInfo, 'name' | 'capabilities' | 'reasons'>;
   /** Resolves relative URLs (the page's address on the web). */
   baseUrl?: (() => string | undefined) | undefined;
 }

@@ -67,7 +67,7 @@ export function extraOptions(options: object): Record<string, unknown> {
 export function validateOptions(
   options: DownloadFileOptions | undefined,
   baseUrl?: string,
-  adapter?: Pick<AdapterInfo, 'name' | 'capabilities'>,
+  adapter?: Pick<AdapterInfo, 'name' | 'capabilities' | 'reasons'>,
 ): ValidatedOptions | DownloadError {
   if (options === null || typeof options !== 'object') return invalidArgument('options must be an object');
   const { url, header, timeout, filePath, signal } = options;
@@ -137,7 +137,9 @@ export function validateOptions(
   const integrity = parseIntegrity(options.integrity);
   if (integrity instanceof DownloadError) return integrity;
   if (integrity && adapter && !adapter.capabilities.integrity) {
-    return invalidArgument(`integrity is not supported on ${adapter.name}`);
+    // The manifest's reason says what to do about it (a hasher to import, a secure page).
+    const reason = adapter.reasons?.integrity;
+    return invalidArgument(`integrity is not supported on ${adapter.name}${reason ? `: ${reason}` : ''}`);
   }
   const resumeData = adapter
     ? checkResumeData(options.resumeData, { adapter: adapter.name, url: parsed.href, filePath })

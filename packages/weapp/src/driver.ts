@@ -56,7 +56,7 @@ export function createWeappDriver(config: WeappDriverConfig): DownloadDriver<Wea
       throw networkError('no mini-program platform object (wx, my, tt, swan, qq) to download with');
     const fs = platform.getFileSystemManager?.();
     // Refused before any request: the file could be saved but never checked.
-    if (job.integrity && !config.hasher) throw invalidArgument(HASHER_NEEDED);
+    if (job.integrity && !config.hasher) throw invalidArgument(`integrity: ${HASHER_NEEDED}`);
     if (job.integrity && typeof fs?.readFile !== 'function')
       throw invalidArgument('integrity needs the platform to read files (getFileSystemManager().readFile)');
     // With a file-system manager the platform downloads to a temporary file and the driver moves it.

@@ -7,11 +7,29 @@ import type { PlatformFileSystem } from './platform';
 /** Bytes read at a time: memory stays bounded, far below the 100 MB WeChat allows one readFile (mini-games). */
 export const READ_CHUNK = 1024 * 1024;
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Bytes handed over whole, hashed a chunk at a time with a task turn between chunks: one update of a large
+ * file would hold the logic layer (its timers, the app's taps, an abort) for seconds.
+ */
+async function updateByChunks(
+  hash: { update(bytes: Uint8Array): void },
+  bytes: Uint8Array,
+  signal: AbortSignalLike,
+): Promise<void> {
+  for (let at = 0; at < bytes.byteLength; at += READ_CHUNK) {
+    if (at > 0) await nextTask();
+    if (signal.aborted) throw signal.reason;
+    hash.update(bytes.subarray(at, at + READ_CHUNK));
+  }
+}
+
 /**
  * The base64 digest of a saved file, read back through the file-system manager a chunk at a time. A
  * platform that ignores `position`/`length` (Alipay documents neither) hands the whole file over at the
- * first read: that is hashed as it is. Stops at the next chunk once `signal` aborts (rejects with its
- * reason); rejects with the platform's fail result when a read fails.
+ * first read: that is hashed a chunk at a time too. Stops at the next chunk once `signal` aborts (rejects
+ * with its reason); rejects with the platform's fail result when a read fails.
  */
 export async function hashFile(
   fs: PlatformFileSystem,
@@ -24,7 +42,8 @@ export async function hashFile(
   const hash = hasher.create(algorithm);
   // Without a size (no `stat`), one read of the whole file is all there is.
   if (size === undefined) {
-    hash.update(await readBytes(fs, path));
+    await updateByChunks(hash, await readBytes(fs, path), signal);
+    if (signal.aborted) throw signal.reason;
     return hash.digest();
   }
   // An empty file is not read: WeChat refuses a position in a file of no bytes.
@@ -33,7 +52,7 @@ export async function hashFile(
     const length = Math.min(READ_CHUNK, size - position);
     const bytes = await readBytes(fs, path, { position, length });
     if (position === 0 && bytes.byteLength === size) {
-      hash.update(bytes);
+      await updateByChunks(hash, bytes, signal);
       break;
     }
     if (bytes.byteLength !== length) {

@@ -16,6 +16,9 @@ export interface IntegrityHasher {
   create(algorithm: IntegrityAlgorithm): IntegrityHash;
 }
 
-/** What the manifest and the refusal say when integrity is asked of a downloader without a hasher. */
+/**
+ * Why a downloader without a hasher cannot check integrity, and what to import: the manifest's reason, which
+ * the refusal quotes ("integrity is not supported on weapp: …").
+ */
 export const HASHER_NEEDED =
-  "integrity needs createDownloader({ hasher: sha2 }) with sha2 from '@dl/weapp/integrity' (in Taro and uni-app apps: '@dl/taro/integrity', '@dl/uni/integrity')";
+  "it needs a hasher: createDownloader({ hasher: sha2 }) from '@dl/weapp' with sha2 from '@dl/weapp/integrity' (Taro apps: both from '@dl/taro' and '@dl/taro/integrity'; uni-app apps: '@dl/uni' and '@dl/uni/integrity')";

@@ -49,29 +49,38 @@ export interface WeappDownloaderOptions {
   hasher?: IntegrityHasher | undefined;
 }
 
+/** Why the platforms of this family cannot do what the contract offers elsewhere. */
+const PLATFORM_REASONS = {
+  unknownSizeProgress: "WeChat's client may send no progress events for a body without Content-Length",
+  resume:
+    "the platform's downloadFile keeps no bytes of a stopped download: pause() and retries start again from the first byte",
+  persistentResume:
+    "the platform's downloadFile keeps no bytes of a stopped download, so there is nothing to continue",
+};
+
+/**
+ * The manifest of the default `downloadFile`. A downloader given a `hasher` (`createDownloader`) checks
+ * integrity: its own manifest says so.
+ */
 export const adapter: AdapterInfo = {
   name: 'weapp',
   // WeChat follows at most 15 redirects, the contract's limit, and so does every platform of its family.
   // WeChat's own client may send no progress events at all for a body without Content-Length.
+  // The default downloadFile has no hasher: integrity needs createDownloader({ hasher }).
   capabilities: contractCapabilities({
     unknownSizeProgress: false,
     resume: false,
     persistentResume: false,
+    integrity: false,
   }),
   notes: [
     'WeChat counts requests, uploads and downloads together against its limit of 10; the queue keeps downloads within it and waits when other code holds the slots.',
     'Progress for a body of unknown size needs a client that reports bytes without a Content-Length; others give only the final event.',
     'filePath is written atomically through getFileSystemManager(); a platform object without one writes in place.',
     "The platform's downloadFile keeps no bytes of a stopped download, so pause() and retries start again from the first byte.",
-    `${HASHER_NEEDED}: SHA-2 in JavaScript over the saved file, read back.`,
+    "integrity is checked by a hasher given to createDownloader (sha2 from '@dl/weapp/integrity': SHA-2 in JavaScript over the saved file, read back); the default downloadFile has none.",
   ],
-  reasons: {
-    unknownSizeProgress: "WeChat's client may send no progress events for a body without Content-Length",
-    resume:
-      "the platform's downloadFile keeps no bytes of a stopped download: pause() and retries start again from the first byte",
-    persistentResume:
-      "the platform's downloadFile keeps no bytes of a stopped download, so there is nothing to continue",
-  },
+  reasons: { ...PLATFORM_REASONS, integrity: HASHER_NEEDED },
 };
 
 /**
@@ -85,13 +94,15 @@ export function createDownloader(options: WeappDownloaderOptions = {}): {
   const { platform, hasher } = options;
   const driver = createWeappDriver({ platform: () => platform ?? findGlobalPlatform(), hasher });
   const atomicFilePath = platform ? typeof platform.getFileSystemManager === 'function' : true;
+  const integrity = hasher !== undefined;
   const bound = bindDownloader(
     driver,
     {
       ...adapter,
-      capabilities: { ...adapter.capabilities, atomicFilePath },
+      capabilities: { ...adapter.capabilities, atomicFilePath, integrity },
       reasons: {
-        ...adapter.reasons,
+        ...PLATFORM_REASONS,
+        ...(integrity ? {} : { integrity: HASHER_NEEDED }),
         ...(atomicFilePath ? {} : { atomicFilePath: 'the platform object has no getFileSystemManager()' }),
       },
     },

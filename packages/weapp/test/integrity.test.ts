@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { testServerUrl } from '@dl/conformance';
 import { diskSandbox } from '@dl/conformance/node';
 import { contentBytes, fetchLog, fileUrl, newRequestId } from '@dl/test-server/scenarios';
@@ -12,7 +12,7 @@ import {
 } from '@dl/weapp-emulator';
 import { describe, expect, it } from 'vitest';
 import { READ_CHUNK } from '../src/hash-file';
-import { createDownloader, type IntegrityHasher, type MiniProgramPlatform } from '../src/index';
+import { adapter, createDownloader, type IntegrityHasher, type MiniProgramPlatform } from '../src/index';
 import { sha2 } from '../src/integrity';
 
 const sandbox = await diskSandbox('dl-weapp-integrity');
@@ -56,8 +56,23 @@ describe('integrity on mini-programs', () => {
       integrity: sri('sha256', 10, 1),
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' });
-    expect((error as Error).message).toMatch(/@dl\/weapp\/integrity/);
+    expect((error as Error).message).toMatch(
+      /^downloadFile:fail integrity is not supported on weapp: it needs a hasher: .*@dl\/weapp\/integrity/,
+    );
     expect(await fetchLog(testServerUrl(), id)).toHaveLength(0);
+  });
+
+  it('the manifest says integrity only where there is a hasher, and why not elsewhere', async () => {
+    const wx = (await emulator()) as unknown as MiniProgramPlatform;
+    expect(adapter.capabilities.integrity).toBe(false);
+    expect(adapter.reasons?.integrity).toMatch(/createDownloader\(\{ hasher: sha2 \}\)/);
+    const without = createDownloader({ platform: wx }).adapter;
+    expect(without.capabilities.integrity).toBe(false);
+    expect(without.reasons?.integrity).toBe(adapter.reasons?.integrity);
+    const withHasher = createDownloader({ platform: wx, hasher: sha2 }).adapter;
+    expect(withHasher.capabilities.integrity).toBe(true);
+    expect(withHasher.reasons?.integrity).toBeUndefined();
+    expect(withHasher.reasons?.resume).toBe(adapter.reasons?.resume);
   });
 
   it('WeChat: the saved file is read back a chunk at a time (position, length), never whole', async () => {
@@ -91,6 +106,47 @@ describe('integrity on mini-programs', () => {
       integrity: sri('sha256', SIZE, 5),
     }).catch((e: unknown) => e);
     expect(wrong).toMatchObject({ code: 'INTEGRITY' });
+  });
+
+  it('Alipay: the file handed over whole is hashed a chunk at a time, and abort() stops it at the next chunk', async () => {
+    const my = await emulator(createMyEmulator);
+    const updates: number[] = [];
+    let onUpdate = () => {};
+    // sha2, recording each update's size and calling onUpdate after it.
+    const recording: IntegrityHasher = {
+      create: (algorithm) => {
+        const hash = sha2.create(algorithm);
+        return {
+          update: (bytes) => {
+            updates.push(bytes.byteLength);
+            hash.update(bytes);
+            onUpdate();
+          },
+          digest: () => hash.digest(),
+        };
+      },
+    };
+    const { downloadFile } = createDownloader({
+      platform: my as unknown as MiniProgramPlatform,
+      hasher: recording,
+    });
+    const ok = await downloadFile({
+      url: fileUrl(testServerUrl(), { size: SIZE, seed: 4 }),
+      integrity: sri('sha512', SIZE, 4),
+    });
+    expect(ok.dataLength).toBe(SIZE);
+    expect(updates).toEqual([READ_CHUNK, READ_CHUNK, 300_000]);
+
+    updates.length = 0;
+    const task = downloadFile({
+      url: fileUrl(testServerUrl(), { size: SIZE, seed: 7 }),
+      integrity: sri('sha256', SIZE, 7),
+    });
+    onUpdate = () => task.abort();
+    await expect(task).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(updates).toEqual([READ_CHUNK]);
+    // Only the first download's file is left.
+    expect(await readdir(my.tempDir)).toEqual([basename(my.resolvePath(ok.tempFilePath))]);
   });
 
   it('an empty body is not read, and matches the digest of no bytes', async () => {
