@@ -1,12 +1,12 @@
 import { asyncDriver, type DownloadDriver, type DownloadJob } from '@dl/core';
-import { credentialsFor, type H5Extra } from './credentials';
+import { credentialsFor, type H5Credentials, type H5Extra } from './credentials';
 import { digestOf } from './integrity';
 import { discardSaved, dropPartial, openSaveTarget, partialSize } from './save-target';
 import { type H5Transport, transportFor } from './transports';
 
 export interface H5DriverConfig {
   /** Credentials mode when a call gives none. */
-  credentials: RequestCredentials;
+  credentials: H5Credentials;
 }
 
 /**

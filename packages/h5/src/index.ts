@@ -7,6 +7,7 @@
  */
 import { bindDownloader, contractCapabilities } from '@dl/core';
 import type { AdapterInfo, DownloadFile, DownloadFileOptions } from '@dl/types';
+import { CREDENTIALS, type H5Credentials, isCredentials } from './credentials';
 import { createH5Driver } from './driver';
 import { hasDigest } from './integrity';
 import { hasOriginPrivateFileSystem } from './opfs';
@@ -14,6 +15,7 @@ import { defaultTransport, type H5Transport } from './transports';
 
 export { DownloadError, isDownloadError } from '@dl/core';
 export type * from '@dl/types';
+export type { H5Credentials } from './credentials';
 export { releaseFile } from './object-url';
 export { hasOriginPrivateFileSystem } from './opfs';
 export { type H5Transport, supportsStreamingFetch } from './transports';
@@ -30,7 +32,7 @@ export interface H5DownloadFileOptions extends DownloadFileOptions {
    * On the XMLHttpRequest fallback `'include'` sets `withCredentials` and `'omit'` acts as `'same-origin'`.
    * @default the downloader's `credentials`, itself 'same-origin'
    */
-  credentials?: RequestCredentials;
+  credentials?: H5Credentials;
 }
 
 /** `downloadFile` on the web: the contract's options plus `credentials`, the result typed by `filePath`. */
@@ -40,7 +42,7 @@ export interface H5DownloaderOptions {
   /** Downloads that run at once; the rest wait. @default 10 */
   maxConcurrent?: number | undefined;
   /** Credentials mode for calls that do not set one. @default 'same-origin' */
-  credentials?: RequestCredentials | undefined;
+  credentials?: H5Credentials | undefined;
   /** Force a transport (tests, or to avoid fetch). @default 'fetch' where bodies stream, else 'xhr' */
   transport?: H5Transport | undefined;
 }
@@ -132,7 +134,17 @@ export function createDownloader(options: H5DownloaderOptions = {}): {
   adapter: AdapterInfo;
 } {
   const transport = options.transport ?? defaultTransport();
-  const driver = createH5Driver(transport, { credentials: options.credentials ?? 'same-origin' });
+  const credentials = options.credentials ?? 'same-origin';
+  // Checked here, where a wrong value is written, not at the first download (as the queue's limit is).
+  if (transport !== 'fetch' && transport !== 'xhr') {
+    throw new RangeError(`transport must be 'fetch' or 'xhr', got ${JSON.stringify(transport)}`);
+  }
+  if (!isCredentials(credentials)) {
+    throw new RangeError(
+      `credentials must be one of ${CREDENTIALS.join(', ')}, got ${JSON.stringify(credentials)}`,
+    );
+  }
+  const driver = createH5Driver(transport, { credentials });
   const bound = bindDownloader(driver, transport === defaultTransport() ? adapter : adapterInfo(transport), {
     maxConcurrent: options.maxConcurrent,
     // Relative URLs resolve against the page, as fetch would.

@@ -1,5 +1,6 @@
 import type { DownloadJob } from '@dl/core';
 import type { ResponseHeaders } from '@dl/types';
+import type { H5Credentials } from '../credentials';
 import type { SaveTarget } from '../save-target';
 
 /** What a transport got: the final response, and the size of the saved file (continued bytes included). */
@@ -17,5 +18,5 @@ export interface Transferred {
 export type Transfer = (
   job: DownloadJob,
   target: SaveTarget,
-  credentials: RequestCredentials,
+  credentials: H5Credentials,
 ) => Promise<Transferred>;

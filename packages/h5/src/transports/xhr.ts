@@ -1,5 +1,6 @@
 import { continuesAt, type DownloadJob, expectedBodyLength, networkError } from '@dl/core';
 import type { ResponseHeaders } from '@dl/types';
+import type { H5Credentials } from '../credentials';
 import type { Transfer } from './transfer';
 
 /** `getAllResponseHeaders()` as the contract's plain object with lower-case names. */
@@ -24,7 +25,7 @@ interface XhrResponse {
 }
 
 /** One GET through XMLHttpRequest, reporting headers and progress to the job as they come. */
-function request(job: DownloadJob, credentials: RequestCredentials): Promise<XhrResponse> {
+function request(job: DownloadJob, credentials: H5Credentials): Promise<XhrResponse> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     let header: ResponseHeaders = {};

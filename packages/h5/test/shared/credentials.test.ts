@@ -26,3 +26,15 @@ describe.each(transports)('the credentials option over %s', (transport) => {
     });
   }
 });
+
+describe("createDownloader's own options", () => {
+  it('an unknown transport or credentials mode throws a RangeError at once, naming the valid values', () => {
+    expect(() => createDownloader({ transport: 'websocket' as never })).toThrow(
+      new RangeError(`transport must be 'fetch' or 'xhr', got "websocket"`),
+    );
+    expect(() => createDownloader({ credentials: 'always' as never })).toThrow(
+      new RangeError('credentials must be one of omit, same-origin, include, got "always"'),
+    );
+    expect(createDownloader({ transport: undefined, credentials: undefined }).adapter.name).toBe('h5');
+  });
+});
