@@ -23,7 +23,8 @@ export interface TaroDownloaderOptions {
   platform?: MiniProgramPlatform | undefined;
   /**
    * Mini-program builds: checks the `integrity` option — `sha2` from `@dl/taro/integrity`. The other
-   * targets hash natively (there `sha2` is undefined, so passing it always is fine).
+   * targets hash natively — H5 with `crypto.subtle`, which browsers give secure pages only (HTTPS or
+   * localhost) — and there `sha2` is undefined, so passing it always is fine.
    */
   hasher?: IntegrityHasher | undefined;
   /** H5 builds: the credentials mode for calls that set none. @default 'same-origin' */

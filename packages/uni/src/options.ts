@@ -15,19 +15,20 @@ export type UniDownloadFile = DownloadFile<UniPlatformOptions>;
 /** `createDownloader`'s options: each applies on the targets it names and is ignored on the others. */
 export interface UniDownloaderOptions {
   /** Downloads that run at once; the rest wait. @default 10 */
-  maxConcurrent?: number;
+  maxConcurrent?: number | undefined;
   /**
    * Mini-program builds: the `wx`-like object to download with.
    * @default the build's own: `wx` on mp-weixin, `my` on mp-alipay, `tt` on mp-toutiao and mp-lark, …
    */
-  platform?: MiniProgramPlatform;
+  platform?: MiniProgramPlatform | undefined;
   /**
    * Mini-program builds: checks the `integrity` option — `sha2` from `@dl/uni/integrity`. H5 hashes with the
-   * browser's `crypto.subtle` (there `sha2` is undefined, so passing it always is fine).
+   * browser's `crypto.subtle`, which browsers give secure pages only (HTTPS or localhost); there `sha2` is
+   * undefined, so passing it always is fine.
    */
   hasher?: IntegrityHasher | undefined;
   /** H5 builds: the credentials mode for calls that set none. @default 'same-origin' */
-  credentials?: H5DownloaderOptions['credentials'];
+  credentials?: H5DownloaderOptions['credentials'] | undefined;
   /** H5 builds: force a transport. @default 'fetch' where bodies stream, else 'xhr' */
   transport?: H5DownloaderOptions['transport'] | undefined;
 }
