@@ -1,6 +1,7 @@
 /**
  * `pnpm bench:browser`: @dl/h5 in headless Chromium against the code a web developer writes instead —
- * one large body to a `blob:` URL and to the Origin Private File System. Each run gets a fresh browser
+ * one large body to a `blob:` URL and to the Origin Private File System, then many small ones and many
+ * empty ones to `blob:` URLs, 10 at once. Each run gets a fresh browser
  * (so one contender's memory never counts for another), opens a page on the test server's origin (served
  * by Playwright's routing, then unrouted, so the downloads go to the server untouched), downloads a small
  * body unmeasured, then the measured one. Contenders interleaved, order rotated each round, round 0
@@ -18,10 +19,28 @@ import { chromium } from 'playwright';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../chromium.shared';
 import { flag, maxWait, quick, rounds } from './args';
 import { peaksAbove, processTree, resetPeaks } from './browser/process-memory';
-import { type BrowserMeasured, browserMarkdown, updateBrowserSection } from './browser/report';
+import {
+  type BrowserMeasured,
+  browserMarkdown,
+  type ManyMeasured,
+  type ManyRun,
+  updateBrowserSection,
+} from './browser/report';
 import { machineNotes, waitForQuiet } from './machine';
 
 const size = quick ? 32 * 2 ** 20 : 200 * 2 ** 20;
+const CONCURRENCY = 10;
+
+interface ManyPlan {
+  suite: 'many4k' | 'overhead';
+  count: number;
+  size: number;
+  warmCount: number;
+}
+const manyPlans: ManyPlan[] = [
+  { suite: 'many4k', count: quick ? 200 : 1000, size: 4096, warmCount: 50 },
+  { suite: 'overhead', count: quick ? 400 : 2000, size: 0, warmCount: 100 },
+];
 const write = !quick && !flag('no-write');
 
 const pageEntry = fileURLToPath(new URL('./browser/page.ts', import.meta.url));
@@ -39,22 +58,34 @@ const script = bundle.outputFiles[0]?.text as string;
 
 interface Bench {
   run(name: string, url: string): Promise<{ ms: number; size: number }>;
+  runMany(
+    name: string,
+    url: string,
+    count: number,
+    concurrency: number,
+  ): Promise<{ ms: number; sizes: number[] }>;
   release(): Promise<void>;
   names: string[];
 }
 
-async function runOnce(name: string, url: string, warmUrl: string, serverUrl: string) {
+/** A fresh headless Chromium with the bench page open on the test server's origin. */
+async function openPage(serverUrl: string) {
   const server = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.connect(server.wsEndpoint());
+  chromiumVersion = `Chromium ${browser.version()}`;
+  const page = await browser.newPage();
+  const pageUrl = `${serverUrl}/__bench/index.html`;
+  await page.route(pageUrl, (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><script>${script}</script>` }),
+  );
+  await page.goto(pageUrl);
+  await page.unrouteAll();
+  return { server, browser, page };
+}
+
+async function runOnce(name: string, url: string, warmUrl: string, serverUrl: string) {
+  const { server, browser, page } = await openPage(serverUrl);
   try {
-    const browser = await chromium.connect(server.wsEndpoint());
-    chromiumVersion = `Chromium ${browser.version()}`;
-    const page = await browser.newPage();
-    const pageUrl = `${serverUrl}/__bench/index.html`;
-    await page.route(pageUrl, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><script>${script}</script>` }),
-    );
-    await page.goto(pageUrl);
-    await page.unrouteAll();
     const warm = await page.evaluate(
       ([n, u]) => (globalThis as unknown as { bench: Bench }).bench.run(n, u),
       [name, warmUrl] as const,
@@ -77,6 +108,30 @@ async function runOnce(name: string, url: string, warmUrl: string, serverUrl: st
   }
 }
 
+/** Many small bodies, 10 at once, in a fresh browser: an unmeasured batch first, then the measured one. */
+async function runManyOnce(name: string, plan: ManyPlan, url: string, warmUrl: string, serverUrl: string) {
+  const { server, browser, page } = await openPage(serverUrl);
+  try {
+    const bench = (n: string, u: string, count: number) =>
+      page.evaluate(([n, u, c, k]) => (globalThis as unknown as { bench: Bench }).bench.runMany(n, u, c, k), [
+        n,
+        u,
+        count,
+        CONCURRENCY,
+      ] as const);
+    await bench(name, warmUrl, plan.warmCount);
+    await page.evaluate(() => (globalThis as unknown as { bench: Bench }).bench.release());
+    const result = await bench(name, url, plan.count);
+    const wrong = result.sizes.filter((saved) => saved !== plan.size).length;
+    if (result.sizes.length !== plan.count || wrong > 0)
+      throw new Error(`${name} saved ${result.sizes.length} files, ${wrong} of the wrong size`);
+    await browser.close();
+    return result.ms / 1000;
+  } finally {
+    await server.close();
+  }
+}
+
 const { load, quiet } = await waitForQuiet(1.5, maxWait);
 const machine = machineNotes(load, quiet);
 const testServer = await startTestServerProcess();
@@ -86,6 +141,7 @@ const names = [
   '@dl/h5 fetch transport',
   '@dl/h5 xhr transport',
   'fetch reader → new Blob(chunks)',
+  'fetch → response.blob()',
   "XHR responseType 'blob'",
   "axios responseType 'blob'",
   'ky .blob()',
@@ -93,6 +149,17 @@ const names = [
   '@dl/h5 filePath (OPFS)',
   'fetch body.pipeTo(OPFS createWritable)',
 ];
+// The many-files contenders: @dl/h5 (both transports), and what a web app would write or pick instead.
+const manyNames = [
+  '@dl/h5 (default)',
+  '@dl/h5 xhr transport',
+  'fetch reader → new Blob(chunks)',
+  'fetch → response.blob()',
+  "XHR responseType 'blob'",
+  "axios responseType 'blob'",
+  'ky .blob()',
+];
+const many: ManyRun[] = [];
 const measured: BrowserMeasured[] = names.map((name) => ({
   name,
   seconds: [],
@@ -121,11 +188,31 @@ try {
     }
     process.stdout.write(`chromium: round ${round}/${rounds} done\n`);
   }
+  for (const plan of manyPlans) {
+    const url = fileUrl(testServer.url, { size: plan.size, seed: 9 });
+    const warmUrl = fileUrl(testServer.url, { size: plan.size, seed: 10 });
+    const entries: ManyMeasured[] = manyNames.map((name) => ({ name, seconds: [] }));
+    many.push({ suite: plan.suite, count: plan.count, size: plan.size, measured: entries });
+    for (let round = 0; round <= rounds; round++) {
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[(i + round) % entries.length] as ManyMeasured;
+        if (entry.failed) continue;
+        try {
+          const seconds = await runManyOnce(entry.name, plan, url, warmUrl, testServer.url);
+          if (round > 0) entry.seconds.push(seconds);
+        } catch (error) {
+          entry.failed = String(error).split('\n')[0];
+          console.log(`${entry.name} (${plan.suite}) failed: ${entry.failed}`);
+        }
+      }
+      process.stdout.write(`chromium ${plan.suite}: round ${round}/${rounds} done\n`);
+    }
+  }
 } finally {
   await testServer.stop();
 }
 
-const section = browserMarkdown({ machine, rounds, size, chromium: chromiumVersion, measured });
+const section = browserMarkdown({ machine, rounds, size, chromium: chromiumVersion, measured, many });
 console.log(`\n${section}\n`);
 if (write) {
   const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));

@@ -1,14 +1,17 @@
 /**
  * What runs in the Chromium page: @dl/h5 and the code a web developer writes instead, each saving one URL
- * to a `blob:` URL or to the Origin Private File System. Bundled with esbuild (browser.ts) and exposed on
- * `window.bench`; each contender returns the saved size, checked by the caller, and keeps its result alive
- * until `release()` so the peak memory read after it still counts the saved file.
+ * to a `blob:` URL or to the Origin Private File System, or many small ones to `blob:` URLs. Bundled with
+ * esbuild (browser.ts) and exposed on `window.bench`; each run returns what it saved, checked by the
+ * caller, and keeps its results alive until `release()` so the peak memory read after it still counts
+ * them.
  */
-import { createDownloader, releaseFile } from '@dl/h5';
+import { createDownloader, type H5Transport, releaseFile } from '@dl/h5';
 import axios from 'axios';
 import ky from 'ky';
 
 type Save = (url: string) => Promise<number>;
+/** Saves one URL to a `blob:` URL, and returns it. */
+type ToBlobUrl = (url: string) => Promise<string>;
 
 let held: string[] = [];
 let opfsFiles: string[] = [];
@@ -41,10 +44,24 @@ const dlFetch = createDownloader({ transport: 'fetch' }).downloadFile;
 const dlXhr = createDownloader({ transport: 'xhr' }).downloadFile;
 const dlDefault = createDownloader().downloadFile;
 
-export const contenders: Record<string, Save> = {
-  '@dl/h5 (default)': async (url) => blobUrlSize((await dlDefault({ url, timeout: 0 })).tempFilePath),
-  '@dl/h5 fetch transport': async (url) => blobUrlSize((await dlFetch({ url, timeout: 0 })).tempFilePath),
-  '@dl/h5 xhr transport': async (url) => blobUrlSize((await dlXhr({ url, timeout: 0 })).tempFilePath),
+const xhrBlob: ToBlobUrl = (url) =>
+  new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', url);
+    xhr.responseType = 'blob';
+    xhr.onload = () =>
+      xhr.status === 200
+        ? resolve(URL.createObjectURL(xhr.response as Blob))
+        : reject(new Error(`status ${xhr.status}`));
+    xhr.onerror = () => reject(new Error('network error'));
+    xhr.send();
+  });
+
+/** The contenders that save to a `blob:` URL, one URL at a time. */
+const toBlobUrl: Record<string, ToBlobUrl> = {
+  '@dl/h5 (default)': async (url) => (await dlDefault({ url, timeout: 0 })).tempFilePath,
+  '@dl/h5 fetch transport': async (url) => (await dlFetch({ url, timeout: 0 })).tempFilePath,
+  '@dl/h5 xhr transport': async (url) => (await dlXhr({ url, timeout: 0 })).tempFilePath,
   'fetch reader → new Blob(chunks)': async (url) => {
     const response = await checkStatus(await fetch(url));
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
@@ -54,25 +71,16 @@ export const contenders: Record<string, Save> = {
       if (done) break;
       chunks.push(value);
     }
-    return blobUrlSize(URL.createObjectURL(new Blob(chunks as BlobPart[])));
+    return URL.createObjectURL(new Blob(chunks as BlobPart[]));
   },
-  "XHR responseType 'blob'": (url) =>
-    new Promise((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('GET', url);
-      xhr.responseType = 'blob';
-      xhr.onload = () =>
-        xhr.status === 200
-          ? resolve(blobUrlSize(URL.createObjectURL(xhr.response as Blob)))
-          : reject(new Error(`status ${xhr.status}`));
-      xhr.onerror = () => reject(new Error('network error'));
-      xhr.send();
-    }),
+  'fetch → response.blob()': async (url) =>
+    URL.createObjectURL(await (await checkStatus(await fetch(url))).blob()),
+  "XHR responseType 'blob'": xhrBlob,
   // The libraries a web app would pick instead: axios (its browser adapter is XHR) and ky (fetch; its
   // progress callback makes it read the body itself).
   "axios responseType 'blob'": async (url) =>
-    blobUrlSize(URL.createObjectURL((await axios.get<Blob>(url, { responseType: 'blob' })).data)),
-  'ky .blob()': async (url) => blobUrlSize(URL.createObjectURL(await ky(url, { timeout: false }).blob())),
+    URL.createObjectURL((await axios.get<Blob>(url, { responseType: 'blob' })).data),
+  'ky .blob()': async (url) => URL.createObjectURL(await ky(url, { timeout: false }).blob()),
   'ky .blob() with onDownloadProgress': async (url) => {
     let seen = 0;
     const blob = await ky(url, {
@@ -82,8 +90,18 @@ export const contenders: Record<string, Save> = {
       },
     }).blob();
     if (seen !== blob.size) throw new Error(`progress saw ${seen} of ${blob.size} bytes`);
-    return blobUrlSize(URL.createObjectURL(blob));
+    return URL.createObjectURL(blob);
   },
+};
+
+/** One large body: the blob contenders' size read back through their URL, and the OPFS contenders. */
+export const contenders: Record<string, Save> = {
+  ...Object.fromEntries(
+    Object.entries(toBlobUrl).map(([name, save]) => [
+      name,
+      async (url: string) => blobUrlSize(await save(url)),
+    ]),
+  ),
   '@dl/h5 filePath (OPFS)': async (url) => {
     const name = opfsName('dl');
     await dlDefault({ url, filePath: name, timeout: 0 });
@@ -98,6 +116,36 @@ export const contenders: Record<string, Save> = {
     return opfsSize(name);
   },
 };
+
+const DL_TRANSPORTS: Record<string, H5Transport | undefined> = {
+  '@dl/h5 (default)': undefined,
+  '@dl/h5 fetch transport': 'fetch',
+  '@dl/h5 xhr transport': 'xhr',
+};
+
+/**
+ * `count` copies of `url` (each its own request) to `blob:` URLs, `concurrency` at once: @dl/h5 gets every task at once (its queue
+ * runs `concurrency`), the others run a pool of that many, as users write it.
+ */
+async function saveMany(name: string, url: string, count: number, concurrency: number): Promise<string[]> {
+  const save = toBlobUrl[name];
+  if (!save) throw new Error(`no contender ${name}`);
+  const urls = Array.from({ length: count }, (_, i) => `${url}&n=${i}`);
+  if (name in DL_TRANSPORTS) {
+    const { downloadFile } = createDownloader({ maxConcurrent: concurrency, transport: DL_TRANSPORTS[name] });
+    return Promise.all(urls.map(async (u) => (await downloadFile({ url: u, timeout: 0 })).tempFilePath));
+  }
+  const saved: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < urls.length) {
+      const index = next++;
+      saved[index] = await save(urls[index] as string);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return saved;
+}
 
 /** Frees what the last runs saved: their `blob:` URLs and OPFS files. */
 async function release(): Promise<void> {
@@ -117,4 +165,24 @@ async function run(name: string, url: string): Promise<{ ms: number; size: numbe
   return { ms: performance.now() - started, size };
 }
 
-(globalThis as { bench?: unknown }).bench = { run, release, names: Object.keys(contenders) };
+/** Many files: milliseconds for all of them, then (untimed) every saved file's size read back. */
+async function runMany(
+  name: string,
+  url: string,
+  count: number,
+  concurrency: number,
+): Promise<{ ms: number; sizes: number[] }> {
+  const started = performance.now();
+  const saved = await saveMany(name, url, count, concurrency);
+  const ms = performance.now() - started;
+  const sizes: number[] = [];
+  for (const blobUrl of saved) sizes.push(await blobUrlSize(blobUrl));
+  return { ms, sizes };
+}
+
+(globalThis as { bench?: unknown }).bench = {
+  run,
+  runMany,
+  release,
+  names: Object.keys(contenders),
+};
