@@ -50,8 +50,7 @@ class ObjectUrlTarget implements SaveTarget {
 
   async complete(contentType: string | undefined): Promise<Blob> {
     // The partial leaves the store here: from now on only this Blob holds the bytes.
-    const bytes = this.writer.take();
-    this.#blob = contentType ? new Blob([bytes], { type: contentType }) : bytes;
+    this.#blob = this.writer.take(contentType);
     return this.#blob;
   }
 

@@ -2,9 +2,10 @@ import type { BodyChunks } from './pump-body';
 
 /**
  * A fetch body as `pumpBody` reads it. Stopping cancels the reader once, and that is
- * awaited: only then has fetch let go of the request.
+ * awaited: only then has fetch let go of the request. The reader keeps its lock: the body is read to its
+ * end or cancelled, and nothing reads it after (releasing costs Chromium measurable time per file).
  */
-export function readerChunks(body: ReadableStream<Uint8Array>): BodyChunks & { release(): void } {
+export function readerChunks(body: ReadableStream<Uint8Array>): BodyChunks {
   const reader = body.getReader();
   let cancelled: Promise<void> | undefined;
   return {
@@ -16,6 +17,5 @@ export function readerChunks(body: ReadableStream<Uint8Array>): BodyChunks & { r
       cancelled ??= reader.cancel(reason).catch(() => {});
       return cancelled;
     },
-    release: () => reader.releaseLock?.(),
   };
 }

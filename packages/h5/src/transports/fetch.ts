@@ -45,13 +45,9 @@ export const fetchTransfer: Transfer = async (job, target, credentials) => {
     const expected = length > 0 ? offset + length : 0;
     let dataLength = offset;
     if (response.body) {
+      // The target writes at its own position (after startAt): the chunk's place in the file is not needed.
       const chunks = readerChunks(response.body);
-      try {
-        // The target writes at its own position (after startAt): the chunk's place in the file is not needed.
-        dataLength = await pumpBody(chunks, (chunk) => target.write(chunk), job, expected, offset);
-      } finally {
-        chunks.release();
-      }
+      dataLength = await pumpBody(chunks, (chunk) => target.write(chunk), job, expected, offset);
     }
     return { statusCode: response.status, header, dataLength };
   } finally {
