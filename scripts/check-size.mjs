@@ -6,9 +6,10 @@ import { bundleSize } from './bundle-size.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 // Bytes, min+gzip. Today's figures plus a little room (the contract's retries, pause/resume, integrity
-// and size limits added about 2.5 kB to each); the performance issue's targets are lower.
+// and size limits added about 2.5 kB to each; weapp's manifest per hasher and chunked hashing of a file
+// handed over whole, 0.16 kB); the performance issue's targets are lower (docs/performance.md says why).
 const BUDGETS = [
-  { name: '@dl/weapp', dir: 'packages/weapp', budget: 11_300 },
+  { name: '@dl/weapp', dir: 'packages/weapp', budget: 11_500 },
   // Opt-in: what an app adds when it imports the hasher for `integrity` (jsSHA's SHA-256 and SHA-512).
   { name: '@dl/weapp/integrity', dir: 'packages/weapp', budget: 6_200 },
   { name: '@dl/h5', dir: 'packages/h5', budget: 13_200 },
@@ -16,13 +17,13 @@ const BUDGETS = [
   {
     name: '@dl/taro (weapp build)',
     dir: 'packages/taro',
-    budget: 11_400,
+    budget: 11_600,
     define: { 'process.env.TARO_ENV': '"weapp"' },
   },
   {
     name: '@dl/uni (mp-weixin build)',
     dir: 'packages/uni',
-    budget: 11_400,
+    budget: 11_600,
     define: { 'process.env.UNI_PLATFORM': '"mp-weixin"' },
   },
 ];

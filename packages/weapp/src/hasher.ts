@@ -21,4 +21,4 @@ export interface IntegrityHasher {
  * the refusal quotes ("integrity is not supported on weapp: …").
  */
 export const HASHER_NEEDED =
-  "it needs a hasher: createDownloader({ hasher: sha2 }) from '@dl/weapp' with sha2 from '@dl/weapp/integrity' (Taro apps: both from '@dl/taro' and '@dl/taro/integrity'; uni-app apps: '@dl/uni' and '@dl/uni/integrity')";
+  "it needs createDownloader({ hasher: sha2 }), sha2 from '@dl/weapp/integrity' (Taro: both from '@dl/taro', '@dl/taro/integrity'; uni-app: '@dl/uni', '@dl/uni/integrity')";

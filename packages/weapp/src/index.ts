@@ -78,7 +78,7 @@ export const adapter: AdapterInfo = {
     'Progress for a body of unknown size needs a client that reports bytes without a Content-Length; others give only the final event.',
     'filePath is written atomically through getFileSystemManager(); a platform object without one writes in place.',
     "The platform's downloadFile keeps no bytes of a stopped download, so pause() and retries start again from the first byte.",
-    "integrity is checked by a hasher given to createDownloader (sha2 from '@dl/weapp/integrity': SHA-2 in JavaScript over the saved file, read back); the default downloadFile has none.",
+    'integrity takes an opt-in hasher (createDownloader({ hasher })): SHA-2 in JavaScript over the saved file, read back.',
   ],
   reasons: { ...PLATFORM_REASONS, integrity: HASHER_NEEDED },
 };

@@ -57,7 +57,7 @@ describe('integrity on mini-programs', () => {
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' });
     expect((error as Error).message).toMatch(
-      /^downloadFile:fail integrity is not supported on weapp: it needs a hasher: .*@dl\/weapp\/integrity/,
+      /^downloadFile:fail integrity is not supported on weapp: it needs createDownloader\(\{ hasher: sha2 \}\).*@dl\/weapp\/integrity/,
     );
     expect(await fetchLog(testServerUrl(), id)).toHaveLength(0);
   });
