@@ -149,8 +149,8 @@ const names = [
   '@dl/h5 filePath (OPFS)',
   'fetch body.pipeTo(OPFS createWritable)',
 ];
-// The many-files contenders: every `blob:` contender but the second fetch-based @dl/h5 (the default is
-// fetch) and ky's progress variant (no progress events on bodies this small).
+// The many-files contenders: every `blob:` contender but two, to keep the run short: @dl/h5's fetch
+// transport (the default is fetch) and ky's progress variant.
 const manyNames = names.filter((name) => !/fetch transport|onDownloadProgress|OPFS/.test(name));
 const many: ManyRun[] = [];
 const measured: BrowserMeasured[] = names.map((name) => ({
