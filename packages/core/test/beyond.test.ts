@@ -202,6 +202,21 @@ describe('the task with retries, pause and resume', () => {
     await expect(task).rejects.toMatchObject({ code: 'INTEGRITY' });
   });
 
+  it("integrity on an adapter whose manifest lacks it: INVALID_ARGUMENT quoting the manifest's reason, no job", async () => {
+    const { driver, jobs } = resumableDriver();
+    const capabilities = contractCapabilities({ integrity: false });
+    const refuse = (reasons?: { integrity: string }) =>
+      bindDownloader(driver, { name: 'weapp', capabilities, ...(reasons ? { reasons } : {}) })
+        .downloadFile({ url, integrity: `sha256-${D256}` })
+        .catch((e: unknown) => e);
+    expect(await refuse({ integrity: 'it needs a hasher' })).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      errMsg: 'downloadFile:fail integrity is not supported on weapp: it needs a hasher',
+    });
+    expect(await refuse()).toMatchObject({ errMsg: 'downloadFile:fail integrity is not supported on weapp' });
+    expect(jobs).toEqual([]);
+  });
+
   it('a declared size over maxBytes stops the attempt at the headers', async () => {
     const { driver, jobs } = resumableDriver();
     const task = downloaderOver(driver)({ url, maxBytes: 10 });

@@ -135,10 +135,8 @@ export function createDownloader(options: H5DownloaderOptions = {}): {
 } {
   const transport = options.transport ?? defaultTransport();
   const credentials = options.credentials ?? 'same-origin';
-  // Checked here, where a wrong value is written, not at the first download (as the queue's limit is).
-  if (transport !== 'fetch' && transport !== 'xhr') {
-    throw new RangeError(`transport must be 'fetch' or 'xhr', got ${JSON.stringify(transport)}`);
-  }
+  // Checked here, where a wrong value is written, not at the first download (as the queue's limit is,
+  // and the transport's name, by the driver).
   if (!isCredentials(credentials)) {
     throw new RangeError(
       `credentials must be one of ${CREDENTIALS.join(', ')}, got ${JSON.stringify(credentials)}`,

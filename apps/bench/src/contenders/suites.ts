@@ -51,6 +51,16 @@ export type SuiteName = 'large' | 'many4k' | 'many256k' | 'overhead';
 
 const others = dlOther ? [dlOther] : [];
 
+/** The same contenders for small and for medium files. */
+const manyFiles: Contender[] = [
+  dlNode,
+  ...others,
+  fetchStream,
+  pooled('fetch → writeFile', fetchToWriteFile),
+  undiciStream,
+  handWritten,
+];
+
 export const suites: Record<SuiteName, Contender[]> = {
   large: [
     dlNode,
@@ -64,22 +74,8 @@ export const suites: Record<SuiteName, Contender[]> = {
     curl,
     wget,
   ],
-  many4k: [
-    dlNode,
-    ...others,
-    fetchStream,
-    pooled('fetch → writeFile', fetchToWriteFile),
-    undiciStream,
-    handWritten,
-  ],
-  many256k: [
-    dlNode,
-    ...others,
-    fetchStream,
-    pooled('fetch → writeFile', fetchToWriteFile),
-    undiciStream,
-    handWritten,
-  ],
+  many4k: manyFiles,
+  many256k: manyFiles,
   overhead: [
     dlNode,
     ...others,

@@ -21,7 +21,12 @@ export function defaultTransport(): H5Transport {
   return supportsStreamingFetch() || typeof XMLHttpRequest !== 'function' ? 'fetch' : 'xhr';
 }
 
-/** The transport of that name: how one request's body reaches the save target. */
+/**
+ * The transport of that name: how one request's body reaches the save target. Any other name (from plain
+ * JavaScript) is a RangeError, thrown when the downloader is created.
+ */
 export function transportFor(transport: H5Transport): Transfer {
-  return transport === 'xhr' ? xhrTransfer : fetchTransfer;
+  if (transport === 'xhr') return xhrTransfer;
+  if (transport === 'fetch') return fetchTransfer;
+  throw new RangeError(`transport must be 'fetch' or 'xhr', got ${JSON.stringify(transport)}`);
 }
